@@ -1,0 +1,88 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
+import { describeError } from '../lib/errors';
+import { createJobRunner, createOpenAIClient } from '../lib/job-runner';
+import { sendToTab } from '../lib/messaging';
+import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/protocol';
+import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem } from '../lib/storage';
+import { testConnection } from '../lib/connection';
+import { EDITOR_LABELS } from '../lib/editors/adapter';
+import { markDetected, updateBadge } from '../lib/badge';
+
+export default defineBackground(() => {
+  const runner = createJobRunner({
+    jobs: {
+      get: loadJob,
+      set: (tabId, job) => (job ? jobItem(tabId).setValue(job) : jobItem(tabId).removeValue()),
+      async all() {
+        const everything = await storage.snapshot('session');
+        return Object.entries(everything)
+          .filter(([key]) => key.startsWith('job:'))
+          .flatMap(([, value]) => { const parsed = JobStateSchema.safeParse(value); return parsed.success ? [parsed.data] : []; });
+      },
+    },
+    undo: { get: loadUndo, set: (tabId, snapshot) => (snapshot ? undoItem(tabId).setValue(snapshot) : undoItem(tabId).removeValue()) },
+    loadSettings,
+    saveSettings: (settings) => settingsItem.setValue(settings),
+    loadApiKey: () => apiKeyItem.getValue(),
+    sendToTab,
+    createClient: createOpenAIClient,
+    // An extension API call now and then keeps the worker alive while a model is still thinking.
+    onBusyChange: (busy) => {
+      clearInterval(keepAlive);
+      if (busy) keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+    },
+  });
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  // A fresh worker owns no running job: whatever storage says is running was cut off.
+  const recovered = runner.recoverInterrupted();
+
+  browser.storage.session.onChanged.addListener((changes) => {
+    for (const [key, change] of Object.entries(changes)) {
+      if (!key.startsWith('job:')) continue;
+      const job = JobStateSchema.safeParse(change.newValue);
+      void updateBadge(Number(key.slice(4)), job.success ? job.data : null);
+    }
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Content scripts only report what they detected; nothing from a tab can start work.
+    if (sender.tab) {
+      const event = ContentEventSchema.safeParse(message);
+      if (event.success && sender.tab.id !== undefined) {
+        void browser.action.setTitle({ tabId: sender.tab.id, title: event.data.status.kind ? `PressPilot: ${EDITOR_LABELS[event.data.status.kind]} detected` : 'PressPilot' });
+        void markDetected(sender.tab.id, event.data.status);
+      }
+      return undefined;
+    }
+    if (sender.id !== browser.runtime.id) return undefined;
+    const request = BackgroundRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
+    return (async (): Promise<BackgroundResponse> => {
+      await recovered;
+      const data = request.data;
+      try {
+        switch (data.type) {
+          case 'job/start': await runner.start(data.tabId, data.request); break;
+          case 'job/cancel': await runner.cancel(data.tabId); break;
+          case 'job/apply': await runner.apply(data.tabId); break;
+          case 'job/undo': await runner.undo(data.tabId); break;
+          case 'job/dismiss': await runner.dismiss(data.tabId); break;
+          case 'connection/test':
+          case 'models/list':
+            return { ok: true, connection: await testConnection(await loadSettings(), await apiKeyItem.getValue(), data.type === 'models/list') };
+        }
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: describeError(error) };
+      }
+    })();
+  });
+
+  // A closed tab's job and undo snapshot go with it.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void runner.dismiss(tabId);
+    void undoItem(tabId).removeValue();
+  });
+});

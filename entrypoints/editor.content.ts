@@ -1,0 +1,30 @@
+import DOMPurify from 'dompurify';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createBridgeClient, offerBridgePort } from '../lib/bridge-channel';
+import { createContentHandler } from '../lib/content-handler';
+import { EDITOR_PAGE_MATCHES } from '../lib/editor-pages';
+import { hardenPurify } from '../lib/markdown';
+import { ContentRequestSchema } from '../lib/protocol';
+import { reportEditorWhenReady } from '../lib/editor-watch';
+
+// Isolated world, at document_start so the bridge handshake ends before page scripts run.
+export default defineContentScript({
+  matches: EDITOR_PAGE_MATCHES,
+  runAt: 'document_start',
+  main() {
+    const channel = new MessageChannel();
+    offerBridgePort(window, channel.port2);
+    const bridge = createBridgeClient(channel.port1);
+    const handle = createContentHandler({ bridge, purify: hardenPurify(DOMPurify(window)), domParser: new DOMParser() });
+
+    // Only the extension itself can send here; the page cannot reach runtime messages.
+    browser.runtime.onMessage.addListener((message, sender) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const request = ContentRequestSchema.safeParse(message);
+      return request.success ? handle(request.data) : undefined;
+    });
+
+    void reportEditorWhenReady(bridge, (status) => browser.runtime.sendMessage({ type: 'editor/detected', status }));
+  },
+});

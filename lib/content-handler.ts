@@ -1,0 +1,59 @@
+/** The content script's work: answers the extension's requests through the page-world bridge. */
+import type { DOMPurify } from 'dompurify';
+import { BridgeCallError, type BridgeClient } from './bridge-channel';
+import { htmlToMarkdown } from './html-to-markdown';
+import { postToFill } from './markdown';
+import type { ContentRequest, ContentResponse } from './protocol';
+import type { UserError } from './errors';
+
+export interface ContentHandlerDeps {
+  bridge: BridgeClient;
+  purify: DOMPurify;
+  domParser: DOMParser;
+}
+
+function toUserError(error: unknown): UserError {
+  if (error instanceof BridgeCallError) return error.userError;
+  return { code: 'editor-failed', message: `The editor could not do it: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
+}
+
+const NOT_READY: UserError = { code: 'editor-not-ready', message: 'The editor is still loading. Wait until it is ready, then try again.', retryable: true };
+
+export function createContentHandler({ bridge, purify, domParser }: ContentHandlerDeps) {
+  async function requireReadyEditor() {
+    const status = await bridge.call({ type: 'status' });
+    if (!status.kind) throw new BridgeCallError({ code: 'no-editor', message: 'No WordPress or Elementor editor was found on this page.', retryable: false });
+    if (!status.ready) throw new BridgeCallError(NOT_READY);
+    return status.kind;
+  }
+
+  return async function handle(request: ContentRequest): Promise<ContentResponse> {
+    try {
+      switch (request.type) {
+        case 'editor/status':
+          return { ok: true, status: await bridge.call({ type: 'status' }, 5_000) };
+        case 'editor/context': {
+          const kind = await requireReadyEditor();
+          const siteCategories = await bridge.call({ type: 'categories' });
+          if (!request.includeContent) return { ok: true, context: { kind, siteCategories } };
+          const content = await bridge.call({ type: 'read' });
+          const markdown = htmlToMarkdown(content.bodyHtml, { domParser });
+          return { ok: true, context: { kind, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown } } };
+        }
+        case 'editor/apply': {
+          await requireReadyEditor();
+          // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
+          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories });
+          const { report, snapshot } = await bridge.call({ type: 'apply', fill }, 120_000);
+          return { ok: true, report, snapshot };
+        }
+        case 'editor/restore':
+          await requireReadyEditor();
+          await bridge.call({ type: 'restore', snapshot: request.snapshot });
+          return { ok: true, restored: true };
+      }
+    } catch (error) {
+      return { ok: false, error: toUserError(error) };
+    }
+  };
+}

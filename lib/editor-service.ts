@@ -1,0 +1,53 @@
+/** Page world: answers the bridge's calls with whichever editor adapter this page has. */
+import type { EditorAdapter } from './editors/adapter';
+import { EditorFillSchema } from './editors/adapter';
+import { detectEditor } from './editors/detect';
+import type { BridgeCall } from './protocol';
+import type { UserError } from './errors';
+import { PressPilotError } from './errors';
+
+export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null) {
+  let adapter: EditorAdapter | null = null;
+  // The editor's globals appear after document_start, so look again until one is found.
+  const current = () => (adapter ??= detect(win));
+
+  function ready(): EditorAdapter {
+    const found = current();
+    if (!found) throw new PressPilotError('no-editor', 'No WordPress or Elementor editor was found on this page.');
+    if (!found.isReady()) throw new PressPilotError('editor-not-ready', 'The editor is still loading. Wait until it is ready, then try again.', true);
+    return found;
+  }
+
+  async function handle(call: BridgeCall): Promise<unknown> {
+    switch (call.type) {
+      case 'status': {
+        const found = current();
+        return { kind: found?.kind ?? null, ready: found?.isReady() ?? false };
+      }
+      case 'read': return ready().read();
+      case 'categories': return ready().siteCategories();
+      case 'apply': {
+        const editor = ready();
+        // The snapshot is taken first, so whatever happens next can be undone.
+        const snapshot = await editor.snapshot();
+        try {
+          return { report: await editor.apply(EditorFillSchema.parse(call.fill)), snapshot };
+        } catch (error) {
+          // Nothing half-applied stays in the editor.
+          await editor.restore(snapshot).catch(() => undefined);
+          throw error;
+        }
+      }
+      case 'restore':
+        await ready().restore(call.snapshot);
+        return true;
+    }
+  }
+
+  function describe(error: unknown): UserError {
+    if (error instanceof PressPilotError) return { code: error.code, message: error.message, retryable: error.retryable };
+    return { code: 'editor-failed', message: `The editor could not do it: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
+  }
+
+  return { handle, describe };
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { bodyToHtml, type BodyBlock } from '../body';
+import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
+import { resolveTerms, listTerms, type RestRequest } from './wp-terms';
+
+/** The slice of `window.wp` this adapter uses. */
+export interface Block { name: string; attributes: Record<string, unknown>; innerBlocks: Block[] }
+export interface WpLike {
+  data: {
+    select(store: string): any;
+    dispatch(store: string): any;
+  };
+  blocks: {
+    rawHandler(args: { HTML: string }): Block[];
+    createBlock(name: string, attributes?: Record<string, unknown>, innerBlocks?: Block[]): Block;
+    serialize(blocks: Block[]): string;
+    parse(content: string): Block[];
+    getBlockType(name: string): unknown;
+  };
+  apiFetch(options: { path: string; method?: string; data?: unknown }): Promise<unknown>;
+}
+
+export function detectBlockEditor(wp: Partial<WpLike> | undefined, document: Document): boolean {
+  return Boolean(wp?.data?.select?.('core/editor') && wp.blocks && document.body?.classList.contains('block-editor-page'));
+}
+
+/** Blocks we allow model output to become; anything else rawHandler makes turns into a paragraph. */
+const SAFE_BLOCKS = new Set([
+  'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/table',
+  'core/code', 'core/preformatted', 'core/separator', 'core/image',
+]);
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const SnapshotSchema = z.object({
+  title: z.string(),
+  excerpt: z.string(),
+  tags: z.array(z.number()),
+  categories: z.array(z.number()),
+  content: z.string(),
+});
+
+export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
+  const rest: RestRequest = (path, init) => wp.apiFetch({ path, method: init?.method, data: init?.data });
+  const editor = () => wp.data.select('core/editor');
+
+  /** Our blocks as native ones: one rawHandler pass for the prose, core/code built directly. */
+  function toNativeBlocks(body: BodyBlock[]): Block[] {
+    const result: Block[] = [];
+    let prose: BodyBlock[] = [];
+    const flushProse = () => {
+      if (prose.length === 0) return;
+      result.push(...wp.blocks.rawHandler({ HTML: bodyToHtml(prose) }).map(keepSafe));
+      prose = [];
+    };
+    for (const block of body) {
+      if (block.type === 'code') {
+        flushProse();
+        // The language lives in the class name, where highlighters look (rawHandler drops it).
+        result.push(wp.blocks.createBlock('core/code', {
+          content: escapeHtml(block.code),
+          ...(block.language ? { className: `language-${block.language.replace(/[^\w+#.-]/g, '')}` } : {}),
+        }));
+      } else {
+        prose.push(block);
+      }
+    }
+    flushProse();
+    return result;
+  }
+
+  function keepSafe(block: Block): Block {
+    if (SAFE_BLOCKS.has(block.name)) return { ...block, innerBlocks: block.innerBlocks.map(keepSafe) };
+    const text = [block.attributes.content, block.attributes.text].find((value) => typeof value === 'string') as string | undefined;
+    return wp.blocks.createBlock('core/paragraph', { content: escapeHtml(text ?? '') });
+  }
+
+  async function termNames(taxonomy: 'tags' | 'categories', ids: number[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const terms = await rest(`/wp/v2/${taxonomy}?include=${ids.join(',')}&per_page=100&_fields=id,name`) as Array<{ name: string }>;
+    return terms.map((term) => term.name);
+  }
+
+  /** One editPost is one undo level: the same edit the editor's own block sync makes. */
+  function editAll(edits: Record<string, unknown>, blocks?: Block[]) {
+    const dispatch = wp.data.dispatch('core/editor');
+    dispatch.editPost(blocks ? {
+      ...edits,
+      blocks,
+      content: ({ blocks: current = [] }: { blocks?: Block[] }) => wp.blocks.serialize(current),
+    } : edits);
+  }
+
+  return {
+    kind: 'block-editor',
+    isReady() {
+      const select = editor();
+      if (!select || select.getCurrentPostId() == null) return false;
+      return typeof select.__unstableIsEditorReady === 'function' ? select.__unstableIsEditorReady() : true;
+    },
+    async read(): Promise<EditorContent> {
+      const select = editor();
+      return {
+        title: select.getEditedPostAttribute('title') ?? '',
+        excerpt: select.getEditedPostAttribute('excerpt') ?? '',
+        tags: await termNames('tags', select.getEditedPostAttribute('tags') ?? []),
+        categories: await termNames('categories', select.getEditedPostAttribute('categories') ?? []),
+        bodyHtml: select.getEditedPostContent(),
+      };
+    },
+    async siteCategories() {
+      return (await listTerms(rest, 'categories')).map((term) => term.name);
+    },
+    async snapshot(): Promise<EditorSnapshot> {
+      const select = editor();
+      const data: z.infer<typeof SnapshotSchema> = {
+        title: select.getEditedPostAttribute('title') ?? '',
+        excerpt: select.getEditedPostAttribute('excerpt') ?? '',
+        tags: select.getEditedPostAttribute('tags') ?? [],
+        categories: select.getEditedPostAttribute('categories') ?? [],
+        content: wp.blocks.serialize(wp.data.select('core/block-editor').getBlocks()),
+      };
+      return { kind: 'block-editor', data };
+    },
+    async apply(fill): Promise<ApplyReport> {
+      const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
+      const edits: Record<string, unknown> = {};
+      if (fill.title !== undefined) edits.title = fill.title;
+      if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
+      if (fill.tags) {
+        const tags = await resolveTerms(rest, 'tags', fill.tags, true);
+        edits.tags = tags.terms.map((term) => term.id);
+        report.tagsCreated = tags.created;
+      }
+      if (fill.categories) {
+        const categories = await resolveTerms(rest, 'categories', fill.categories, fill.createMissingCategories);
+        report.categoriesCreated = categories.created;
+        report.categoriesSkipped = categories.skipped;
+        if (categories.terms.length > 0) edits.categories = categories.terms.map((term) => term.id);
+      }
+      let blocks: Block[] | undefined;
+      if (fill.body) {
+        const created = toNativeBlocks(fill.body);
+        blocks = fill.bodyMode === 'append' ? [...wp.data.select('core/block-editor').getBlocks(), ...created] : created;
+      }
+      editAll(edits, blocks);
+      return report;
+    },
+    async restore(snapshot) {
+      const data = SnapshotSchema.parse(snapshot.data);
+      editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content));
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The background's generation service. One job per tab: read the editor, ask the model, keep
+ * progress and the result in session storage (the popup renders that, and it survives the popup
+ * closing and the service worker restarting), then apply it to that same tab with an undo snapshot.
+ */
+import OpenAI from 'openai';
+import { describeError, PressPilotError, type UserError } from './errors';
+import { generatePost, PartialAnswerError } from './generate';
+import { countWords } from './post';
+import { buildGenerateMessages, buildRewriteMessages } from './prompt';
+import type { ContentRequest, ContentResponse, EditorContext, JobRequest, JobState } from './protocol';
+import type { EditorSnapshot } from './editors/adapter';
+import type { Settings } from './storage';
+
+export interface JobStore {
+  get(tabId: number): Promise<JobState | null>;
+  set(tabId: number, job: JobState | null): Promise<void>;
+  /** Every tab's job, to find the ones a previous service worker left running. */
+  all(): Promise<JobState[]>;
+}
+
+export interface UndoStore {
+  get(tabId: number): Promise<EditorSnapshot | null>;
+  set(tabId: number, snapshot: EditorSnapshot | null): Promise<void>;
+}
+
+export interface JobRunnerDeps {
+  jobs: JobStore;
+  undo: UndoStore;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  loadApiKey(): Promise<string>;
+  sendToTab(tabId: number, request: ContentRequest): Promise<ContentResponse>;
+  createClient(settings: Settings, apiKey: string): OpenAI;
+  /** How often progress is written to storage while the model streams. */
+  progressIntervalMs?: number;
+  idleTimeoutMs?: number;
+  now?: () => number;
+  /** Told when the first job starts and when the last one ends. */
+  onBusyChange?: (busy: boolean) => void;
+}
+
+const RUNNING: JobState['phase'][] = ['reading', 'connecting', 'writing', 'repairing', 'applying'];
+export const isRunning = (job: JobState | null) => job !== null && RUNNING.includes(job.phase);
+
+const INTERRUPTED: UserError = {
+  code: 'interrupted',
+  message: 'The browser stopped PressPilot’s background worker before the post was finished. Nothing was changed in your post; what was written so far is kept below. Retry starts again.',
+  retryable: true,
+};
+
+/** Clients are cheap, but a new one per job means settings changes take effect at once. */
+export function createOpenAIClient(settings: Settings, apiKey: string): OpenAI {
+  return new OpenAI({
+    apiKey: apiKey || 'no-key',
+    baseURL: settings.baseURL,
+    // We run in an extension's service worker, where the key is the user's own.
+    dangerouslyAllowBrowser: true,
+    maxRetries: 2,
+    timeout: 120_000,
+  });
+}
+
+export function createJobRunner(deps: JobRunnerDeps) {
+  const now = deps.now ?? Date.now;
+  const controllers = new Map<number, AbortController>();
+
+  async function update(tabId: number, jobId: string, patch: Partial<JobState>): Promise<JobState | null> {
+    const current = await deps.jobs.get(tabId);
+    // A job that was dismissed or replaced meanwhile is not written back.
+    if (!current || current.id !== jobId) return null;
+    const next = { ...current, ...patch, updatedAt: now() };
+    await deps.jobs.set(tabId, next);
+    return next;
+  }
+
+  function contextError(response: ContentResponse): UserError | undefined {
+    return response.ok ? undefined : response.error;
+  }
+
+  async function readContext(tabId: number, request: JobRequest): Promise<EditorContext> {
+    const response = await deps.sendToTab(tabId, { type: 'editor/context', includeContent: request.mode === 'rewrite' });
+    if (!response.ok) throw new PressPilotError(response.error.code, response.error.message, response.error.retryable);
+    if (!('context' in response)) throw new PressPilotError('editor-failed', 'The editor answered with something unexpected.', true);
+    return response.context;
+  }
+
+  async function applyResult(tabId: number, job: JobState): Promise<void> {
+    if (!job.result) return;
+    await update(tabId, job.id, { phase: 'applying', error: undefined });
+    const all = job.request.mode === 'generate' || job.request.scope === 'all';
+    const response = await deps.sendToTab(tabId, {
+      type: 'editor/apply',
+      post: job.result,
+      fields: { title: all, excerpt: all, tags: all, categories: all, body: true },
+      bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
+      createMissingCategories: job.request.createMissingCategories,
+    });
+    const error = contextError(response);
+    if (error || !('report' in response)) {
+      // The post is kept: the popup offers "Apply anyway" once the editor is back.
+      await update(tabId, job.id, { phase: 'failed', error: error ?? { code: 'editor-failed', message: 'The editor did not take the post.', retryable: true } });
+      return;
+    }
+    await deps.undo.set(tabId, response.snapshot);
+    await update(tabId, job.id, { phase: 'done', applied: true, canUndo: true, report: response.report });
+  }
+
+  async function run(tabId: number, job: JobState, controller: AbortController): Promise<void> {
+    let settings: Settings | undefined;
+    let partial = '';
+    try {
+      const context = await readContext(tabId, job.request);
+      if (controller.signal.aborted) throw new OpenAI.APIUserAbortError();
+      settings = await deps.loadSettings();
+      const client = deps.createClient(settings, await deps.loadApiKey());
+      const request = job.request;
+      if (request.mode === 'rewrite') {
+        const current = context.current!;
+        await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown } });
+      }
+      const messages = (format: 'json' | 'lines') => request.mode === 'generate'
+        ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format })
+        : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format });
+
+      let lastWrite = 0;
+      let writing: Promise<unknown> = Promise.resolve();
+      const result = await generatePost({
+        client,
+        model: settings.model,
+        api: settings.api,
+        messages,
+        preferLines: settings.preferLines,
+        signal: controller.signal,
+        idleTimeoutMs: deps.idleTimeoutMs,
+        onProgress: (progress) => {
+          partial = progress.body;
+          const at = now();
+          if (progress.phase === 'writing' && at - lastWrite < (deps.progressIntervalMs ?? 250)) return;
+          lastWrite = at;
+          writing = writing.then(() => update(tabId, job.id, { phase: progress.phase, partialBody: progress.body, words: countWords(progress.body) }));
+        },
+      });
+      await writing;
+      if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
+      const done = await update(tabId, job.id, { result: result.post, partialBody: result.post.body, words: countWords(result.post.body) });
+      if (!done) return;
+      // A rewrite is shown for review first; a new post goes straight into the editor.
+      if (job.request.mode === 'rewrite') await update(tabId, job.id, { phase: 'review' });
+      else await applyResult(tabId, done);
+    } catch (error) {
+      const cause = error instanceof PartialAnswerError ? error.cause : error;
+      const kept = error instanceof PartialAnswerError ? error.answer : '';
+      const userError = describeError(cause, { baseURL: settings?.baseURL, model: settings?.model });
+      const partialBody = partial || kept;
+      await update(tabId, job.id, {
+        phase: userError.code === 'cancelled' ? 'cancelled' : 'failed',
+        error: userError,
+        partialBody,
+        words: countWords(partialBody),
+      });
+    }
+  }
+
+  return {
+    /** Starts a job for a tab; only the popup calls this (the background checks the sender). */
+    async start(tabId: number, request: JobRequest): Promise<void> {
+      controllers.get(tabId)?.abort();
+      const controller = new AbortController();
+      controllers.set(tabId, controller);
+      if (controllers.size === 1) deps.onBusyChange?.(true);
+      const job: JobState = {
+        id: crypto.randomUUID(), tabId, request, phase: 'reading', startedAt: now(), updatedAt: now(),
+        words: 0, partialBody: '', applied: false, canUndo: false,
+      };
+      await deps.jobs.set(tabId, job);
+      // Not awaited: the popup may close; progress goes to storage.
+      void run(tabId, job, controller).finally(() => {
+        if (controllers.get(tabId) !== controller) return;
+        controllers.delete(tabId);
+        if (controllers.size === 0) deps.onBusyChange?.(false);
+      });
+    },
+
+    async cancel(tabId: number): Promise<void> {
+      controllers.get(tabId)?.abort();
+    },
+
+    /** Applies a kept result: a reviewed rewrite, or a post the editor could not take before. */
+    async apply(tabId: number): Promise<void> {
+      const job = await deps.jobs.get(tabId);
+      if (!job?.result) throw new PressPilotError('unknown', 'There is no post to apply.');
+      await applyResult(tabId, job);
+    },
+
+    async undo(tabId: number): Promise<void> {
+      const snapshot = await deps.undo.get(tabId);
+      if (!snapshot) throw new PressPilotError('unknown', 'There is nothing to undo.');
+      const response = await deps.sendToTab(tabId, { type: 'editor/restore', snapshot });
+      if (!response.ok) throw new PressPilotError(response.error.code, response.error.message, response.error.retryable);
+      await deps.undo.set(tabId, null);
+      const job = await deps.jobs.get(tabId);
+      // The post stays at hand for review, to apply again if the user changes their mind.
+      if (job) await update(tabId, job.id, { canUndo: false, applied: false, phase: 'review' });
+    },
+
+    async dismiss(tabId: number): Promise<void> {
+      controllers.get(tabId)?.abort();
+      await deps.jobs.set(tabId, null);
+    },
+
+    isRunningHere(tabId: number): boolean {
+      return controllers.has(tabId);
+    },
+
+    /** After a service-worker restart: jobs that were running here are reported as interrupted. */
+    async recoverInterrupted(): Promise<void> {
+      for (const job of await deps.jobs.all()) {
+        if (isRunning(job) && !controllers.has(job.tabId)) {
+          await deps.jobs.set(job.tabId, { ...job, phase: 'failed', error: INTERRUPTED, updatedAt: now() });
+        }
+      }
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

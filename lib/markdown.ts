@@ -1,0 +1,111 @@
+import { Lexer, Parser, type Token, type Tokens } from 'marked';
+import type { DOMPurify, Config } from 'dompurify';
+import type { BodyBlock } from './body';
+import type { EditorFill } from './editors/adapter';
+import type { GeneratedPost } from './post';
+
+const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'code', 'br', 'img', 'sup', 'sub', 'mark', 'kbd'];
+const BLOCK_TAGS = [...INLINE_TAGS, 'p', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'pre', 'hr', 'input'];
+const ATTRIBUTES = ['href', 'title', 'src', 'alt', 'colspan', 'rowspan', 'align', 'start', 'type', 'checked', 'disabled'];
+
+function config(tags: string[]): Config {
+  return {
+    ALLOWED_TAGS: tags,
+    ALLOWED_ATTR: ATTRIBUTES,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    // Only web and mail links; no javascript:, vbscript: or data: anywhere.
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  };
+}
+
+/** A DOMPurify of ours: blocks data: URLs too (DOMPurify allows them on images by default). */
+export function hardenPurify(purify: DOMPurify): DOMPurify {
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (/^(?:src|href)$/.test(data.attrName) && /^\s*data:/i.test(data.attrValue)) data.keepAttr = false;
+    // GFM task lists are the only inputs we keep, and only as inert checkboxes.
+    if (node.nodeName === 'INPUT' && data.attrName === 'type' && data.attrValue !== 'checkbox') data.keepAttr = false;
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'INPUT') node.setAttribute('disabled', '');
+  });
+  return purify;
+}
+
+export function sanitizeInline(purify: DOMPurify, html: string): string {
+  return purify.sanitize(html, config(INLINE_TAGS)).trim();
+}
+
+export function sanitizeBlock(purify: DOMPurify, html: string): string {
+  return purify.sanitize(html, config(BLOCK_TAGS)).trim();
+}
+
+/** Text with every tag removed and entities decoded, for titles, excerpts and term names. */
+export function toPlainText(purify: DOMPurify, text: string): string {
+  const fragment = purify.sanitize(text, { ALLOWED_TAGS: [], KEEP_CONTENT: true, RETURN_DOM_FRAGMENT: true });
+  return (fragment.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function tokenToBlocks(token: Token, purify: DOMPurify): BodyBlock[] {
+  switch (token.type) {
+    case 'heading': {
+      const html = sanitizeInline(purify, Parser.parseInline((token as Tokens.Heading).tokens));
+      return html ? [{ type: 'heading', level: (token as Tokens.Heading).depth, html }] : [];
+    }
+    case 'paragraph':
+    case 'text': {
+      const inline = (token as Tokens.Paragraph).tokens;
+      const html = sanitizeInline(purify, inline ? Parser.parseInline(inline) : (token as Tokens.Text).text);
+      return html ? [{ type: 'paragraph', html }] : [];
+    }
+    case 'html': {
+      // Raw HTML from the model never becomes an HTML block: what survives sanitizing is prose.
+      const html = sanitizeInline(purify, (token as Tokens.HTML).text);
+      return html ? [{ type: 'paragraph', html }] : [];
+    }
+    case 'code': {
+      const code = token as Tokens.Code;
+      return [{ type: 'code', language: (code.lang ?? '').trim().split(/\s+/)[0]!.toLowerCase(), code: code.text }];
+    }
+    case 'list': {
+      const html = sanitizeBlock(purify, Parser.parse([token]));
+      return html ? [{ type: 'list', ordered: (token as Tokens.List).ordered, html }] : [];
+    }
+    case 'blockquote': {
+      const html = sanitizeBlock(purify, Parser.parse([token]));
+      return html ? [{ type: 'quote', html }] : [];
+    }
+    case 'table': {
+      const html = sanitizeBlock(purify, Parser.parse([token]));
+      return html ? [{ type: 'table', html }] : [];
+    }
+    case 'hr':
+      return [{ type: 'separator' }];
+    default:
+      return [];
+  }
+}
+
+/** The model's Markdown as sanitized, editor-neutral blocks. */
+export function markdownToBody(markdown: string, purify: DOMPurify): BodyBlock[] {
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  return tokens.flatMap((token) => tokenToBlocks(token, purify));
+}
+
+export interface FillFields { title: boolean; excerpt: boolean; tags: boolean; categories: boolean; body: boolean }
+
+/** Everything an editor adapter needs to write a post, built from the model's answer. */
+export function postToFill(post: GeneratedPost, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>): EditorFill {
+  const plain = (text: string) => toPlainText(purify, text);
+  let body = fields.body ? markdownToBody(post.body, purify) : undefined;
+  // The title is its own field: a leading heading that repeats it would show it twice.
+  if (body && body[0]?.type === 'heading' && plain(body[0].html).toLowerCase() === plain(post.title).toLowerCase()) body = body.slice(1);
+  return {
+    ...(fields.title ? { title: plain(post.title) } : {}),
+    ...(fields.excerpt ? { excerpt: plain(post.metaDescription) } : {}),
+    ...(fields.tags ? { tags: post.tags.map(plain).filter(Boolean) } : {}),
+    ...(fields.categories ? { categories: post.categories.map(plain).filter(Boolean) } : {}),
+    ...(body ? { body } : {}),
+    ...extra,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Every message between the popup/options, the background, the content script and the page-world
+ * bridge. Each side parses what arrives with these schemas and drops anything else.
+ */
+import { z } from 'zod';
+import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema } from './editors/adapter';
+import { UserErrorSchema } from './errors';
+import { GeneratedPostSchema } from './post';
+import { REWRITE_PRESETS, WritingOptionsSchema } from './prompt';
+
+const TabId = z.number().int().nonnegative();
+
+// ---- What a job does ------------------------------------------------------------------------
+
+export const RewriteScopeSchema = z.enum(['body', 'all']);
+
+export const JobRequestSchema = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('generate'),
+    topic: z.string().trim().min(3, 'Type a topic of a few words.').max(500),
+    options: WritingOptionsSchema,
+    createMissingCategories: z.boolean().default(false),
+    bodyMode: z.enum(['replace', 'append']).default('replace'),
+  }),
+  z.object({
+    mode: z.literal('rewrite'),
+    instructions: z.string().max(2000).default(''),
+    presets: z.array(z.enum(Object.keys(REWRITE_PRESETS) as [keyof typeof REWRITE_PRESETS])).default([]),
+    scope: RewriteScopeSchema.default('body'),
+    options: WritingOptionsSchema,
+    createMissingCategories: z.boolean().default(false),
+  }),
+]);
+export type JobRequest = z.output<typeof JobRequestSchema>;
+export type JobRequestInput = z.input<typeof JobRequestSchema>;
+
+export const JobPhaseSchema = z.enum([
+  'reading', 'connecting', 'writing', 'repairing', 'applying', 'review', 'done', 'failed', 'cancelled',
+]);
+export type JobPhase = z.infer<typeof JobPhaseSchema>;
+
+/** The post as it was before a rewrite, for the popup's before/after view. */
+export const BeforeSchema = z.object({ title: z.string(), excerpt: z.string(), markdown: z.string() });
+
+/** A tab's job as kept in session storage: the popup renders it, the background advances it. */
+export const JobStateSchema = z.object({
+  id: z.string(),
+  tabId: TabId,
+  request: JobRequestSchema,
+  phase: JobPhaseSchema,
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  words: z.number().int().nonnegative(),
+  /** The article written so far: shown while it streams and kept when it breaks off. */
+  partialBody: z.string(),
+  result: GeneratedPostSchema.optional(),
+  before: BeforeSchema.optional(),
+  applied: z.boolean(),
+  canUndo: z.boolean(),
+  error: UserErrorSchema.optional(),
+  report: ApplyReportSchema.optional(),
+});
+export type JobState = z.infer<typeof JobStateSchema>;
+
+// ---- Popup / options -> background ------------------------------------------------------------
+
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job/start'), tabId: TabId, request: JobRequestSchema }),
+  z.object({ type: z.literal('job/cancel'), tabId: TabId }),
+  z.object({ type: z.literal('job/apply'), tabId: TabId }),
+  z.object({ type: z.literal('job/undo'), tabId: TabId }),
+  z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
+  z.object({ type: z.literal('connection/test') }),
+  z.object({ type: z.literal('models/list') }),
+]);
+export type BackgroundRequest = z.input<typeof BackgroundRequestSchema>;
+
+export const ConnectionReportSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  models: z.array(z.string()),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReportSchema>;
+
+/** Every background answer: ok, or the user's sentence. */
+export const BackgroundResponseSchema = z.union([
+  z.object({ ok: z.literal(true), connection: ConnectionReportSchema.optional() }),
+  z.object({ ok: z.literal(false), error: UserErrorSchema }),
+]);
+export type BackgroundResponse = z.infer<typeof BackgroundResponseSchema>;
+
+// ---- Background / popup -> content script ----------------------------------------------------
+
+export const EditorStatusSchema = z.object({
+  kind: EditorKindSchema.nullable(),
+  ready: z.boolean(),
+});
+export type EditorStatus = z.infer<typeof EditorStatusSchema>;
+
+export const EditorContextSchema = z.object({
+  kind: EditorKindSchema,
+  siteCategories: z.array(z.string()),
+  /** The current post as Markdown, only when asked for (rewrite). */
+  current: z.object({
+    title: z.string(), excerpt: z.string(), tags: z.array(z.string()), categories: z.array(z.string()), markdown: z.string(),
+  }).optional(),
+});
+export type EditorContext = z.infer<typeof EditorContextSchema>;
+
+export const ApplyFieldsSchema = z.object({
+  title: z.boolean(), excerpt: z.boolean(), tags: z.boolean(), categories: z.boolean(), body: z.boolean(),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('editor/status') }),
+  z.object({ type: z.literal('editor/context'), includeContent: z.boolean() }),
+  z.object({
+    type: z.literal('editor/apply'),
+    post: GeneratedPostSchema,
+    fields: ApplyFieldsSchema,
+    bodyMode: z.enum(['replace', 'append']),
+    createMissingCategories: z.boolean(),
+  }),
+  z.object({ type: z.literal('editor/restore'), snapshot: EditorSnapshotSchema }),
+]);
+export type ContentRequest = z.input<typeof ContentRequestSchema>;
+
+export const ContentResponseSchema = z.union([
+  z.object({ ok: z.literal(true), status: EditorStatusSchema }),
+  z.object({ ok: z.literal(true), context: EditorContextSchema }),
+  z.object({ ok: z.literal(true), report: ApplyReportSchema, snapshot: EditorSnapshotSchema }),
+  z.object({ ok: z.literal(true), restored: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: UserErrorSchema }),
+]);
+export type ContentResponse = z.infer<typeof ContentResponseSchema>;
+
+// ---- Content script -> background ------------------------------------------------------------
+
+export const ContentEventSchema = z.object({ type: z.literal('editor/detected'), status: EditorStatusSchema });
+
+// ---- Content script <-> page-world bridge, over a private MessagePort -------------------------
+
+export const BridgeRequestSchema = z.object({
+  id: z.number().int(),
+  call: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('status') }),
+    z.object({ type: z.literal('read') }),
+    z.object({ type: z.literal('categories') }),
+    z.object({ type: z.literal('apply'), fill: EditorFillSchema }),
+    z.object({ type: z.literal('restore'), snapshot: EditorSnapshotSchema }),
+  ]),
+});
+export type BridgeRequest = z.input<typeof BridgeRequestSchema>;
+export type BridgeCall = z.output<typeof BridgeRequestSchema>['call'];
+
+export const BridgeResponseSchema = z.object({
+  id: z.number().int(),
+  result: z.union([
+    z.object({ ok: z.literal(true), value: z.unknown() }),
+    z.object({ ok: z.literal(false), error: UserErrorSchema }),
+  ]),
+});
+export type BridgeResponse = z.infer<typeof BridgeResponseSchema>;
+
+export const BridgeValueSchemas = {
+  status: EditorStatusSchema,
+  read: EditorContentSchema,
+  categories: z.array(z.string()),
+  apply: z.object({ report: ApplyReportSchema, snapshot: EditorSnapshotSchema }),
+  restore: z.literal(true),
+} as const;
+
+/** The name of the one-time handshake event that hands the bridge its private port. */
+export const BRIDGE_HANDSHAKE_EVENT = 'presspilot:bridge-port';

@@ -1,0 +1,52 @@
+/** Every item PressPilot stores, in one place. The API key is kept apart from other settings. */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { JobStateSchema, type JobState } from './protocol';
+import { WritingOptionsSchema } from './prompt';
+import { EditorSnapshotSchema, type EditorSnapshot } from './editors/adapter';
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+
+export const SettingsSchema = z.object({
+  baseURL: z.string().trim().url('The base URL must be a full URL, like https://api.openai.com/v1.').default(DEFAULT_BASE_URL),
+  model: z.string().trim().min(1, 'Pick or type a model.').default(DEFAULT_MODEL),
+  api: z.enum(['chat', 'responses']).default('chat'),
+  /** Set when the endpoint rejected JSON-schema output once, so we ask in the line format first. */
+  preferLines: z.boolean().default(false),
+  writing: WritingOptionsSchema.default(WritingOptionsSchema.parse({})),
+  createMissingCategories: z.boolean().default(false),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+/** Only the options page and the background read or write it. */
+export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+
+/** Parses stored settings so a value written by an older version never breaks the popup. */
+export async function loadSettings(): Promise<Settings> {
+  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** A tab's job, in session storage: it outlives the popup and a service-worker restart. */
+export function jobItem(tabId: number) {
+  return storage.defineItem<JobState | null>(`session:job:${tabId}`, { fallback: null });
+}
+
+export async function loadJob(tabId: number): Promise<JobState | null> {
+  const parsed = JobStateSchema.safeParse(await jobItem(tabId).getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the editor held before the last apply, for the popup's Undo. */
+export function undoItem(tabId: number) {
+  return storage.defineItem<EditorSnapshot | null>(`session:undo:${tabId}`, { fallback: null });
+}
+
+export async function loadUndo(tabId: number): Promise<EditorSnapshot | null> {
+  const parsed = EditorSnapshotSchema.safeParse(await undoItem(tabId).getValue());
+  return parsed.success ? parsed.data : null;
+}

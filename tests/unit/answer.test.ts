@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseAnswer, partialBody } from '../../lib/answer';
+
+const body = `## Intro\n\n${'Words that make a long enough article body. '.repeat(20).trim()}`;
+const post = { title: 'Fast WordPress', metaDescription: 'How to make it fast.', tags: ['a', 'b', 'c'], categories: ['Tutorials'], body };
+
+describe('parseAnswer', () => {
+  it('accepts a JSON answer, also inside a ```json fence', () => {
+    expect(parseAnswer(JSON.stringify(post))).toEqual({ ok: true, post });
+    expect(parseAnswer('```json\n' + JSON.stringify(post) + '\n```')).toEqual({ ok: true, post });
+  });
+
+  it('lists schema problems for the repair turn', () => {
+    const result = parseAnswer(JSON.stringify({ ...post, title: 'x'.repeat(90), tags: ['a'] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContain('title: The title must be at most 70 characters.');
+    expect(result.problems).toContain('tags: Give at least 3 tags.');
+  });
+
+  it('rejects junk with a typed result, never a throw', () => {
+    expect(parseAnswer('Sorry, I cannot help with that.')).toEqual({ ok: false, problems: ['The answer is not a JSON object.'] });
+    expect(parseAnswer('{"title": "unterminated')).toEqual({ ok: false, problems: ['The answer is not a JSON object.'] });
+    expect(parseAnswer('{}').ok).toBe(false);
+  });
+
+  it('dedupes tags case-insensitively', () => {
+    const result = parseAnswer(JSON.stringify({ ...post, tags: ['SEO', 'seo', 'Speed', 'Cache'] }));
+    expect(result.ok && result.post.tags).toEqual(['SEO', 'Speed', 'Cache']);
+  });
+});
+
+describe('partialBody', () => {
+  it('reads the body out of a JSON answer that is still streaming', () => {
+    const full = JSON.stringify(post);
+    const cut = full.slice(0, full.indexOf('"body":"') + 8 + 20);
+    expect(partialBody(cut)).toBe(body.slice(0, 20 - 2)); // "\n\n" is four characters escaped
+    expect(partialBody(full)).toBe(body);
+    expect(partialBody('{"title":"x"')).toBe('');
+  });
+
+  it('does not break on a half escape at the cut', () => {
+    expect(partialBody('{"body":"line one\\nline \\"two\\')).toBe('line one\nline "two');
+    expect(partialBody('{"body":"caf\\u00')).toBe('caf');
+  });
+});

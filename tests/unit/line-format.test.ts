@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseLineFormat, partialLineBody } from '../../lib/line-format';
+import { parseAnswer } from '../../lib/answer';
+import { seedExampleAnswer } from '../support/seeds';
+
+describe('the seed line format', () => {
+  it('parses the seed example answer as it stands', () => {
+    const result = parseLineFormat(seedExampleAnswer());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.post.title).toBe('A Comprehensive Guide to Implementing Multithreading and Multiprocessing in Python');
+    expect(result.post.metaDescription).toMatch(/^Learn how to improve your Python code's runtime/);
+    expect(result.post.tags).toEqual(['Python', 'Multithreading', 'Multiprocessing', 'Performance Optimization']);
+    // "Python" is not in the seed's list: the parser keeps it; choosing terms is the adapter's job.
+    expect(result.post.categories).toEqual(['Tutorials', 'Programming and Coding', 'Software Development', 'Python']);
+    expect(result.post.body.startsWith('Multithreading and multiprocessing are two techniques')).toBe(true);
+    expect(result.post.body).toContain('## What is Multithreading?');
+    expect(result.post.body).toContain("```python\nimport threading\n\ndef worker():\n    print('Worker thread')");
+    expect(result.post.body).not.toMatch(/EndOFText/);
+    expect(result.post.body.endsWith('please feel free to share them below.')).toBe(true);
+  });
+
+  it('sends the seed answer to the repair turn only for the limits it breaks', () => {
+    // 81-character title, a description over 160 and four categories: over the issue's limits.
+    expect(parseAnswer(seedExampleAnswer())).toEqual({ ok: false, problems: [
+      'title: The title must be at most 70 characters.',
+      'metaDescription: The meta description must be at most 160 characters.',
+      'categories: Give at most 3 categories.',
+    ] });
+  });
+
+  it('tolerates bold labels, a markdown wrapper, the -EndOFText- and </EndOFText> variants', () => {
+    const answer = [
+      '```markdown',
+      '**TITLE:** Ten Ways to Speed Up WordPress',
+      '**META_DESCRIPTION:** Practical steps.',
+      '**TAGS:** WordPress, speed, caching',
+      '**CATEGORIES:** Tutorials',
+      '',
+      'MARKDOWN_POST_CONTENT: ## Why speed matters',
+      '',
+      'Because readers leave.',
+      '</EndOFText>',
+      '```',
+    ].join('\n');
+    const result = parseLineFormat(answer);
+    expect(result).toEqual({ ok: true, post: {
+      title: 'Ten Ways to Speed Up WordPress', metaDescription: 'Practical steps.', tags: ['WordPress', 'speed', 'caching'],
+      categories: ['Tutorials'], body: '## Why speed matters\n\nBecause readers leave.',
+    } });
+    expect(parseLineFormat('TITLE: x\nMETA_DESCRIPTION: y\nTAGS: a\nCATEGORIES: b\n\nbody\n-EndOFText-').ok).toBe(true);
+  });
+
+  it('names the missing fields', () => {
+    expect(parseLineFormat('TITLE: Only a title\n\nSome body')).toEqual({ ok: false, missing: ['metaDescription', 'tags', 'categories'] });
+    expect(parseLineFormat('')).toEqual({ ok: false, missing: ['title', 'metaDescription', 'tags', 'categories', 'body'] });
+  });
+
+  it('gives the body written so far while it streams', () => {
+    expect(partialLineBody('TITLE: a\nMETA_DESCRIPTION: b\nTAGS: c')).toBe('');
+    expect(partialLineBody('TITLE: a\nMETA_DESCRIPTION: b\nTAGS: c\nCATEGORIES: d\n\n## Intro\nHello wor')).toBe('## Intro\nHello wor');
+  });
+});
