@@ -1,0 +1,84 @@
+/** Steps every end-to-end suite takes the way a user does: options page, popup, editor, REST. */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser, Popup } from './extension';
+import type { OpenAITestServer } from './openai-test-server';
+import type { WordPressSite } from './wordpress/site';
+
+/** Fills the options page as a user would and checks "Test connection" says it works. */
+export async function configureEndpoint(browser: ExtensionBrowser, server: OpenAITestServer, model = 'test-model'): Promise<void> {
+  const options = await browser.openOptions();
+  await options.getByLabel('Base URL').fill(server.url);
+  await options.getByLabel('API key', { exact: true }).fill('sk-test-key');
+  await options.getByLabel('Model').fill(model);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => options.getByRole('status').innerText()).toContain('Saved');
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect.poll(() => options.getByRole('status').innerText(), { timeout: 15_000 }).toContain('Connected');
+  await options.close();
+}
+
+/** Opens the real toolbar popup over the editor tab and starts a generation. */
+export async function generateFromPopup(browser: ExtensionBrowser, editor: Page, topic: string): Promise<Popup> {
+  const popup = await browser.openPopup(editor);
+  await popup.page.getByLabel('Topic').fill(topic);
+  await popup.page.getByRole('button', { name: 'Generate' }).click();
+  return popup;
+}
+
+/** Waits until the block editor's own store is usable. */
+export async function waitForBlockEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const wp = (window as any).wp;
+    return Boolean(wp?.data?.select('core/editor')?.getCurrentPostId() && wp.blocks.getBlockTypes().length > 0);
+  }, undefined, { timeout: 60_000 });
+}
+
+export async function blockEditorState(page: Page) {
+  return page.evaluate(() => {
+    const select = (window as any).wp.data.select('core/editor');
+    return {
+      id: select.getCurrentPostId() as number,
+      title: select.getEditedPostAttribute('title') as string,
+      excerpt: select.getEditedPostAttribute('excerpt') as string,
+      tags: select.getEditedPostAttribute('tags') as number[],
+      categories: select.getEditedPostAttribute('categories') as number[],
+      blocks: ((window as any).wp.data.select('core/block-editor').getBlocks() as Array<{ name: string }>).map((block) => block.name),
+      content: select.getEditedPostContent() as string,
+      dirty: select.isEditedPostDirty() as boolean,
+    };
+  });
+}
+
+/** Clicks the editor's own "Save draft" and waits for the save to finish. */
+export async function saveBlockEditorDraft(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Save draft$/i }).first().click();
+  await page.waitForFunction(() => {
+    const select = (window as any).wp.data.select('core/editor');
+    return !select.isSavingPost() && !select.isEditedPostDirty() && !select.isAutosavingPost();
+  }, undefined, { timeout: 30_000 });
+}
+
+export interface SavedPost {
+  title: string;
+  excerpt: string;
+  content: string;
+  tags: string[];
+  categories: string[];
+  status: string;
+}
+
+/** The post as WordPress stored it, with term ids turned into names. */
+export async function readSavedPost(site: WordPressSite, id: number): Promise<SavedPost> {
+  const post = await site.rest<any>(`/wp/v2/posts/${id}?context=edit`);
+  const names = async (taxonomy: string, ids: number[]) => ids.length === 0 ? [] :
+    (await site.rest<Array<{ name: string }>>(`/wp/v2/${taxonomy}?include=${ids.join(',')}&per_page=100`)).map((term) => term.name.replace(/&amp;/g, '&'));
+  return {
+    title: post.title.raw,
+    excerpt: post.excerpt.raw,
+    content: post.content.raw,
+    tags: (await names('tags', post.tags)).sort(),
+    categories: (await names('categories', post.categories)).sort(),
+    status: post.status,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The built extension in Debian's Chromium, driven as a user drives it: the real toolbar popup
+ * opened over the editor tab (chrome.action.openPopup from the service worker), reached over CDP
+ * because Playwright does not attach to extension popups by itself.
+ */
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { repoRoot } from './seeds';
+
+export const EXTENSION_DIR = path.join(repoRoot, '.output/chrome-mv3');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Opens the toolbar popup over this tab, as a click on the toolbar button does. */
+  openPopup(tab: Page): Promise<Popup>;
+  /** The tab's id as the extension sees it. */
+  tabId(tab: Page): Promise<number>;
+  badgeText(tab: Page): Promise<string>;
+  openOptions(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface Popup {
+  page: Page;
+  /** Closes the popup window, like a click outside it. */
+  close(): Promise<void>;
+  /** Drops the CDP connection without closing the popup. */
+  disconnect(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<ExtensionBrowser> {
+  const debugPort = await freePort();
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--remote-debugging-port=${debugPort}`,
+    ],
+  });
+  const serviceWorker = async () => {
+    const existing = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+    return existing ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  const tabId = async (tab: Page) => {
+    const url = tab.url();
+    const worker = await serviceWorker();
+    return worker.evaluate(async (wanted) => {
+      const tabs = await chrome.tabs.query({});
+      const found = tabs.find((candidate) => candidate.url === wanted);
+      if (!found?.id) throw new Error(`no tab with url ${wanted}`);
+      return found.id;
+    }, url);
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    tabId,
+    async badgeText(tab) {
+      const id = await tabId(tab);
+      return (await serviceWorker()).evaluate((tabId) => chrome.action.getBadgeText({ tabId }), id);
+    },
+    async openPopup(tab) {
+      await tab.bringToFront();
+      await (await serviceWorker()).evaluate(() => chrome.action.openPopup());
+      // Connect after the popup exists: a connection open while it starts keeps it from showing up.
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline) {
+        const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+        const page = browser.contexts().flatMap((ctx) => ctx.pages()).find((candidate) => candidate.url().includes(`${extensionId}/popup.html`));
+        if (page) {
+          await page.waitForLoadState('domcontentloaded');
+          return {
+            page,
+            async close() {
+              await page.close().catch(() => undefined);
+              await browser.close().catch(() => undefined);
+            },
+            async disconnect() {
+              await browser.close().catch(() => undefined);
+            },
+          };
+        }
+        await browser.close();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('The toolbar popup did not open.');
+    },
+    async openOptions() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createJobRunner, createOpenAIClient, type JobRunnerDeps } from '../../lib/job-runner';
+import type { ContentRequest, ContentResponse, JobRequest, JobState } from '../../lib/protocol';
+import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem, DEFAULT_SETTINGS } from '../../lib/storage';
+import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+
+let server: OpenAITestServer;
+beforeAll(async () => { server = await startOpenAITestServer({ apiKey: 'sk-good' }); });
+afterAll(async () => { await server.close(); });
+
+const TAB = 7;
+const generate = (topic = 'Caching for WordPress'): JobRequest => ({
+  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace',
+});
+const snapshot = { kind: 'block-editor' as const, data: { title: 'before' } };
+const report = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
+
+/** The editor tab's content script, as the background sees it. */
+function fakeTab(overrides: Partial<Record<ContentRequest['type'], (request: any) => ContentResponse>> = {}) {
+  const requests: ContentRequest[] = [];
+  const send = vi.fn(async (tabId: number, request: ContentRequest): Promise<ContentResponse> => {
+    requests.push(request);
+    const override = overrides[request.type];
+    if (override) return override(request);
+    switch (request.type) {
+      case 'editor/context': return { ok: true, context: { kind: 'block-editor', siteCategories: ['Uncategorized', 'Performance'], current: request.includeContent ? { title: 'Old title', excerpt: 'Old', tags: [], categories: [], markdown: '## Old heading\n\nOld text.' } : undefined } };
+      case 'editor/apply': return { ok: true, report, snapshot };
+      case 'editor/restore': return { ok: true, restored: true };
+      default: return { ok: true, status: { kind: 'block-editor', ready: true } };
+    }
+  });
+  return { send, requests };
+}
+
+function runner(tab = fakeTab(), extra: Partial<JobRunnerDeps> = {}) {
+  return createJobRunner({
+    jobs: {
+      get: loadJob,
+      set: async (tabId, job) => { await (job ? jobItem(tabId).setValue(job) : jobItem(tabId).removeValue()); },
+      all: async () => (await Promise.all([TAB, 8].map(loadJob))).filter((job): job is JobState => job !== null),
+    },
+    undo: { get: loadUndo, set: async (tabId, value) => { await (value ? undoItem(tabId).setValue(value) : undoItem(tabId).removeValue()); } },
+    loadSettings,
+    saveSettings: (settings) => settingsItem.setValue(settings),
+    loadApiKey: () => apiKeyItem.getValue(),
+    sendToTab: tab.send,
+    createClient: (settings, key) => createOpenAIClient(settings, key).withOptions({ maxRetries: 1 }),
+    progressIntervalMs: 0,
+    ...extra,
+  });
+}
+
+async function settled(tabId = TAB): Promise<JobState> {
+  let job: JobState | null = null;
+  await vi.waitFor(async () => {
+    job = await loadJob(tabId);
+    if (!job || ['reading', 'connecting', 'writing', 'repairing', 'applying'].includes(job.phase)) throw new Error(`still ${job?.phase}`);
+  }, { timeout: 10_000, interval: 20 });
+  return job!;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  server.reset();
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model' });
+  await apiKeyItem.setValue('sk-good');
+});
+
+describe('a generation from the popup', () => {
+  it('streams, keeps progress in session storage, applies to the tab and keeps the undo snapshot', async () => {
+    const post = makePost({ words: 400 });
+    server.enqueue({ kind: 'post', post, chunkChars: 50, delayMs: 1 });
+    const tab = fakeTab();
+    const phases = new Set<string>();
+    const words: number[] = [];
+    jobItem(TAB).watch((job) => { if (job) { phases.add(job.phase); words.push(job.words); } });
+
+    await runner(tab).start(TAB, generate());
+    const job = await settled();
+
+    expect(job.phase).toBe('done');
+    expect(job.result?.title).toBe(post.title);
+    expect(job.applied).toBe(true);
+    expect(job.canUndo).toBe(true);
+    expect([...phases]).toEqual(expect.arrayContaining(['reading', 'writing', 'applying', 'done']));
+    expect(Math.max(...words)).toBeGreaterThan(300);
+    expect(await loadUndo(TAB)).toEqual(snapshot);
+    const apply = tab.requests.find((request) => request.type === 'editor/apply');
+    expect(apply).toMatchObject({ post: { title: post.title, body: post.body }, fields: { title: true, excerpt: true, tags: true, categories: true, body: true }, bodyMode: 'replace' });
+    // The prompt offers the site's categories, not "Uncategorized".
+    const prompt = JSON.stringify(server.requests[0]!.body.messages);
+    expect(prompt).toContain('\\"Performance\\"');
+    expect(prompt).not.toContain('Uncategorized');
+  });
+
+  it('falls back to the seed line format when the server rejects JSON schemas, and remembers it', async () => {
+    const post = makePost({ words: 200 });
+    server.enqueue({ kind: 'reject-json-schema' }, { kind: 'post', post });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(job.result?.title).toBe(post.title);
+    expect(server.requests[1]!.body.response_format).toBeUndefined();
+    expect(JSON.stringify(server.requests[1]!.body.messages)).toContain('EndOFText');
+    expect((await loadSettings()).preferLines).toBe(true);
+  });
+
+  it('asks the model once to repair an answer that fails the schema', async () => {
+    const post = makePost({ words: 200 });
+    server.enqueue({ kind: 'post', post: { ...post, tags: ['only-one'] } }, { kind: 'post', post });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    const repair = server.requests[1]!.body.messages;
+    expect(repair.at(-1).content).toContain('tags: Give at least 3 tags.');
+    expect(repair.at(-2).role).toBe('assistant');
+  });
+
+  it('gives up after one repair with a clear message and keeps the text', async () => {
+    server.enqueue({ kind: 'text', text: 'I am sorry, here is a poem instead.' }, { kind: 'text', text: 'Still a poem.' });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('failed');
+    expect(job.error?.code).toBe('invalid-output');
+    expect(job.error?.message).toContain('did not fit the post format');
+  });
+
+  it.each([
+    [401, 'bad-key', 'rejected the API key'],
+    [404, 'no-model', 'has no model “test-model”'],
+    [500, 'server', 'server error'],
+  ])('says what a %i means in one sentence', async (status, code, words) => {
+    server.enqueue({ kind: 'error', status }, { kind: 'error', status });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('failed');
+    expect(job.error).toMatchObject({ code });
+    expect(job.error?.message).toContain(words);
+  });
+
+  it('keeps the partial body of a stream cut mid-way', async () => {
+    const post = makePost({ words: 400 });
+    server.enqueue({ kind: 'post', post, cutAfterChars: 1200 });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('failed');
+    expect(job.error?.code).toBe('cut');
+    expect(job.error?.retryable).toBe(true);
+    expect(job.partialBody.length).toBeGreaterThan(200);
+    expect(post.body.startsWith(job.partialBody)).toBe(true);
+  });
+
+  it('gives up on a stream that goes silent', async () => {
+    server.enqueue({ kind: 'post', post: makePost(), stallAfterChars: 600 });
+    await runner(fakeTab(), { idleTimeoutMs: 300 }).start(TAB, generate());
+    const job = await settled();
+    expect(job.error?.code).toBe('timeout');
+    expect(job.partialBody.length).toBeGreaterThan(0);
+  });
+
+  it('Cancel aborts the HTTP request itself', async () => {
+    server.enqueue({ kind: 'post', post: makePost(), stallAfterChars: 400 });
+    const jobs = runner();
+    await jobs.start(TAB, generate());
+    const request = await server.waitForRequest((candidate) => candidate.path.endsWith('/chat/completions'));
+    await vi.waitFor(async () => expect((await loadJob(TAB))?.phase).toBe('writing'));
+    await jobs.cancel(TAB);
+    expect((await request.done).clientAborted).toBe(true);
+    const job = await settled();
+    expect(job.phase).toBe('cancelled');
+    expect(job.partialBody.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the post when the editor cannot take it, and applies it later', async () => {
+    const post = makePost({ words: 200 });
+    server.enqueue({ kind: 'post', post });
+    let ready = false;
+    const tab = fakeTab({
+      'editor/apply': () => (ready ? { ok: true, report, snapshot } : { ok: false, error: { code: 'editor-not-ready', message: 'The editor is still loading.', retryable: true } }),
+    });
+    const jobs = runner(tab);
+    await jobs.start(TAB, generate());
+    const failed = await settled();
+    expect(failed).toMatchObject({ phase: 'failed', applied: false, error: { code: 'editor-not-ready' } });
+    expect(failed.result?.title).toBe(post.title);
+    ready = true;
+    await jobs.apply(TAB);
+    expect(await loadJob(TAB)).toMatchObject({ phase: 'done', applied: true });
+  });
+
+  it('never mixes up two tabs generating at once', async () => {
+    server.respondWith((request) => {
+      const prompt = JSON.stringify(request.body.messages);
+      return { kind: 'post', post: makePost({ title: prompt.includes('tab seven') ? 'Post for tab seven' : 'Post for tab eight' }), chunkChars: 30, delayMs: 2 };
+    });
+    const applied = new Map<number, string>();
+    const tab = fakeTab();
+    tab.send.mockImplementation(async (tabId, request) => {
+      if (request.type === 'editor/apply') { applied.set(tabId, request.post.title); return { ok: true, report, snapshot }; }
+      return { ok: true, context: { kind: 'block-editor', siteCategories: [] } };
+    });
+    const jobs = runner(tab);
+    await Promise.all([jobs.start(TAB, generate('tab seven topic')), jobs.start(8, generate('tab eight topic'))]);
+    await settled(TAB);
+    await settled(8);
+    expect(Object.fromEntries(applied)).toEqual({ 7: 'Post for tab seven', 8: 'Post for tab eight' });
+  });
+
+  it('after a service-worker restart, a job left running is reported as interrupted with its text kept', async () => {
+    const stale: JobState = {
+      id: 'old', tabId: TAB, request: generate(), phase: 'writing', startedAt: 1, updatedAt: 2, words: 3,
+      partialBody: 'Three words here', applied: false, canUndo: false,
+    };
+    await jobItem(TAB).setValue(stale);
+    await runner().recoverInterrupted();
+    expect(await loadJob(TAB)).toMatchObject({ phase: 'failed', partialBody: 'Three words here', error: { code: 'interrupted', retryable: true } });
+  });
+});
+
+describe('a rewrite', () => {
+  it('sends the post as Markdown, waits for review, applies, and undo restores the snapshot', async () => {
+    const post = makePost({ words: 200 });
+    server.enqueue({ kind: 'post', post });
+    const tab = fakeTab();
+    const jobs = runner(tab);
+    await jobs.start(TAB, { mode: 'rewrite', instructions: 'Make it friendlier', presets: ['clarity'], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    const review = await settled();
+    expect(review.phase).toBe('review');
+    expect(review.before).toEqual({ title: 'Old title', excerpt: 'Old', markdown: '## Old heading\n\nOld text.' });
+    const prompt = server.requests[0]!.body.messages.at(-1).content as string;
+    expect(prompt).toContain('## Old heading\n\nOld text.');
+    expect(prompt).toContain('Make it friendlier');
+    expect(tab.requests.some((request) => request.type === 'editor/apply')).toBe(false);
+
+    await jobs.apply(TAB);
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ fields: { title: false, excerpt: false, tags: false, categories: false, body: true } });
+    expect(await loadJob(TAB)).toMatchObject({ phase: 'done', canUndo: true });
+
+    await jobs.undo(TAB);
+    expect(tab.requests.at(-1)).toEqual({ type: 'editor/restore', snapshot });
+    expect(await loadUndo(TAB)).toBeNull();
+    expect(await loadJob(TAB)).toMatchObject({ phase: 'review', canUndo: false });
+  });
+});
