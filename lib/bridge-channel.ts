@@ -37,11 +37,11 @@ export function acceptBridgePort(win: Window, onPort: (port: MessagePort) => voi
     const port = (event as MessageEvent).ports?.[0];
     if (!port) return;
     event.stopImmediatePropagation();
-    win.removeEventListener(BRIDGE_HANDSHAKE_EVENT, accept, true);
+    win.removeEventListener(BRIDGE_HANDSHAKE_EVENT, accept, { capture: true });
     onPort(port);
     win.dispatchEvent(new Event(ACCEPTED_EVENT));
   };
-  win.addEventListener(BRIDGE_HANDSHAKE_EVENT, accept, true);
+  win.addEventListener(BRIDGE_HANDSHAKE_EVENT, accept, { capture: true });
   win.dispatchEvent(new Event(REQUEST_EVENT));
 }
 

@@ -139,6 +139,28 @@ describe('a generation from the popup', () => {
     expect(job.error?.message).toContain(words);
   });
 
+  it('waits out a 429 with its Retry-After, then says the key is rate-limited', async () => {
+    const limited = { kind: 'error' as const, status: 429, message: 'Rate limit reached for requests', headers: { 'retry-after': '0' } };
+    server.enqueue(limited, limited);
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(server.requests).toHaveLength(2); // one retry (maxRetries 1 in this test)
+    expect(job.error).toMatchObject({ code: 'rate-limited', retryable: true });
+    expect(job.error?.message).toContain('Rate limit reached for requests');
+  });
+
+  it('works through the Responses API too', async () => {
+    await settingsItem.setValue({ ...(await loadSettings()), api: 'responses' });
+    const post = makePost({ words: 200 });
+    server.enqueue({ kind: 'post', post, chunkChars: 64 });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(job.result?.body).toBe(post.body);
+    expect(server.requests[0]!.path).toMatch(/\/responses$/);
+    expect(server.requests[0]!.body.text.format.type).toBe('json_schema');
+  });
+
   it('keeps the partial body of a stream cut mid-way', async () => {
     const post = makePost({ words: 400 });
     server.enqueue({ kind: 'post', post, cutAfterChars: 1200 });

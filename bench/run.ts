@@ -1,0 +1,126 @@
+/**
+ * npm run bench: what the extension adds on top of the model's own time.
+ *  1. A 3,000-word answer streamed by the test server into the real block editor: time from the
+ *     last byte of the answer to the editor's fields being filled (median of several runs).
+ *  2. Bundle sizes of the content scripts and the popup, raw and gzip.
+ *  3. HTML to Markdown time per seed post, and a rewrite prompt's size in o200k tokens for the
+ *     HTML as-is versus the Markdown we send.
+ * Flags: --skip-browser (parts 2-3 only), BENCH_SOURCE=debian|vendor-7.1, BENCH_RUNS=5.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200k from 'js-tiktoken/ranks/o200k_base';
+import { htmlToMarkdown } from '../lib/html-to-markdown';
+import { EXTENSION_DIR, launchExtension } from '../tests/support/extension';
+import { makePost, startOpenAITestServer } from '../tests/support/openai-test-server';
+import { readSeed } from '../tests/support/seeds';
+import { startWordPress, type WordPressSource } from '../tests/support/wordpress/site';
+import { loginToWordPress } from '../tests/support/wordpress/login';
+import { configureEndpoint, generateFromPopup, waitForBlockEditor } from '../tests/support/e2e-flow';
+import { countWords } from '../lib/post';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function fillLatency(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const source = (process.env.BENCH_SOURCE ?? 'debian') as WordPressSource;
+  const site = await startWordPress({ source });
+  const server = await startOpenAITestServer();
+  const browser = await launchExtension();
+  try {
+    await configureEndpoint(browser, server);
+    const editor = await browser.context.newPage();
+    await loginToWordPress(editor, site);
+    const post = makePost({ words: 3000 });
+    console.log(`\n1. Last byte of a ${countWords(post.body)}-word answer → fields filled, block editor, WordPress ${site.version} (${runs} runs)`);
+    const latencies: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await editor.goto(`${site.url}/wp-admin/post-new.php`);
+      await waitForBlockEditor(editor);
+      // The page records the moment its store holds the title and the blocks.
+      await editor.evaluate((title) => {
+        const { data } = (window as any).wp;
+        (window as any).__filledAt = new Promise((resolve) => {
+          const stop = data.subscribe(() => {
+            if (data.select('core/editor').getEditedPostAttribute('title') === title && data.select('core/block-editor').getBlocks().length > 10) {
+              stop();
+              resolve(Date.now());
+            }
+          });
+        });
+      }, post.title);
+      server.enqueue({ kind: 'post', post, chunkChars: 400 });
+      const popup = await generateFromPopup(browser, editor, `Benchmark run ${run}`);
+      const request = await server.waitForRequest((candidate) => candidate.path.endsWith('/chat/completions') && candidate.body.messages.some((message: any) => message.content.includes(`Benchmark run ${run}`)));
+      await request.done;
+      const lastByteAt = Date.now();
+      const filledAt = await editor.evaluate(() => (window as any).__filledAt as Promise<number>);
+      latencies.push(filledAt - lastByteAt);
+      await popup.close();
+      await editor.evaluate(() => (window as any).wp.data.dispatch('core/editor').savePost());
+      await editor.waitForFunction(() => !(window as any).wp.data.select('core/editor').isSavingPost());
+    }
+    console.log(`   median ${median(latencies)} ms   (runs: ${latencies.join(', ')} ms)`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await site.stop();
+  }
+}
+
+function bundleSizes(): void {
+  console.log(`\n2. Bundle sizes (${path.relative(process.cwd(), EXTENSION_DIR)})`);
+  const size = (files: string[]) => {
+    const contents = files.map((file) => readFileSync(path.join(EXTENSION_DIR, file)));
+    return { raw: contents.reduce((sum, buffer) => sum + buffer.length, 0), gzip: contents.reduce((sum, buffer) => sum + gzipSync(buffer, { level: 9 }).length, 0) };
+  };
+  const popupHtml = readFileSync(path.join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const popupAssets = [...popupHtml.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  const groups: Array<[string, string[]]> = [
+    ['content script (isolated world)', ['content-scripts/editor.js']],
+    ['bridge (page world)', ['content-scripts/editor-bridge.js']],
+    ['popup (html + js + css)', ['popup.html', ...popupAssets]],
+    ['background', ['background.js']],
+  ];
+  for (const [label, files] of groups) {
+    const { raw, gzip } = size(files);
+    console.log(`   ${label.padEnd(34)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+  }
+  const total = readdirSync(EXTENSION_DIR, { recursive: true }).map(String).filter((file) => statSync(path.join(EXTENSION_DIR, file)).isFile());
+  console.log(`   whole extension: ${kb(size(total).raw)} raw in ${total.length} files`);
+}
+
+/** content.rendered of a stored REST post (seed 002 is not valid JSON, so no JSON.parse). */
+function renderedOf(seed: string): string {
+  const match = /"rendered":"((?:[^"\\]|\\.)*)","protected"/s.exec(seed);
+  if (!match) return seed;
+  return match[1]!.replace(/\\n/g, '\n').replace(/\\\//g, '/').replace(/\\"/g, '"').replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function conversion(): void {
+  const domParser = new new JSDOM('').window.DOMParser();
+  const encoder = new Tiktoken(o200k);
+  console.log('\n3. HTML → Markdown per seed (median of 25 runs) and rewrite prompt size in o200k tokens');
+  console.log(`   ${'seed'.padEnd(26)} ${'convert'.padStart(9)} ${'HTML tok'.padStart(9)} ${'MD tok'.padStart(8)} ${'saved'.padStart(6)}`);
+  for (const name of ['001_b65ef3ffb9de1439.txt', '002_c5bd88c2185bf359.txt', '003_893b3242530cb7d7.txt', '004_ad8a04315e3d9e10.txt']) {
+    const html = renderedOf(readSeed(name));
+    const times: number[] = [];
+    let markdown = '';
+    for (let run = 0; run < 25; run++) {
+      const start = performance.now();
+      markdown = htmlToMarkdown(html, { domParser });
+      times.push(performance.now() - start);
+    }
+    const htmlTokens = encoder.encode(html).length;
+    const markdownTokens = encoder.encode(markdown).length;
+    console.log(`   ${name.padEnd(26)} ${`${median(times).toFixed(1)} ms`.padStart(9)} ${String(htmlTokens).padStart(9)} ${String(markdownTokens).padStart(8)} ${`${Math.round((1 - markdownTokens / htmlTokens) * 100)}%`.padStart(6)}`);
+  }
+}
+
+bundleSizes();
+conversion();
+if (!process.argv.includes('--skip-browser')) await fillLatency();
