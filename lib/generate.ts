@@ -111,6 +111,8 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], f
       outcome.text += delta;
       request.onProgress?.({ phase: phase === 'connecting' ? 'writing' : phase, answer: outcome.text, body: partialBody(outcome.text) });
     }
+    // The SDK ends an aborted stream quietly instead of throwing: an abort is never a finished answer.
+    if (controller.signal.aborted) throw new Error('aborted');
     return outcome;
   } catch (error) {
     if (request.signal?.aborted) throw new PartialAnswerError(new PressPilotError('cancelled', 'Cancelled. Nothing was changed in your post.', true), outcome.text);

@@ -1,0 +1,365 @@
+/**
+ * A local OpenAI-compatible server that the official `openai` SDK talks to unchanged: /models,
+ * Chat Completions and Responses, streamed as real SSE, with switchable faults (error statuses,
+ * a stream cut mid-way, a stalled stream, invalid output, servers that reject JSON schemas).
+ * Tests script it in-process; it answers over real HTTP on loopback, CORS like OpenAI's.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface Post { title: string; metaDescription: string; tags: string[]; categories: string[]; body: string }
+
+export type Reply =
+  | { kind: 'post'; post: Post; format?: 'auto' | 'json' | 'lines'; chunkChars?: number; delayMs?: number; cutAfterChars?: number; stallAfterChars?: number }
+  | { kind: 'text'; text: string; chunkChars?: number; delayMs?: number }
+  | { kind: 'error'; status: number; message?: string; type?: string; code?: string; headers?: Record<string, string> }
+  | { kind: 'reject-json-schema' };
+
+export interface RecordedRequest {
+  id: number;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: any;
+  receivedAt: number;
+  /** Resolves when the exchange ends; clientAborted when the client hung up before the server finished. */
+  done: Promise<{ clientAborted: boolean }>;
+  clientAborted?: boolean;
+}
+
+export interface OpenAITestServer {
+  url: string;
+  origin: string;
+  requests: RecordedRequest[];
+  enqueue(...replies: Reply[]): void;
+  setDefault(reply: Reply): void;
+  respondWith(handler: ((request: RecordedRequest) => Reply | undefined) | null): void;
+  waitForRequest(predicate?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+// ---- Post text ----------------------------------------------------------------------------------
+
+export function postAsJson(post: Post): string {
+  return JSON.stringify(post);
+}
+
+/** The seed's line format (seeds/000), EndOFText included. */
+export function postAsLines(post: Post): string {
+  return [
+    `TITLE: ${post.title}`,
+    `META_DESCRIPTION: ${post.metaDescription}`,
+    `TAGS: ${post.tags.join(', ')}`,
+    `CATEGORIES: ${post.categories.join(', ')}`,
+    '',
+    post.body,
+    '',
+    'EndOFText',
+  ].join('\n');
+}
+
+const SENTENCES = [
+  'Caching stores the result of expensive work so the next visitor gets it instantly.',
+  'A slow page costs readers, and search engines notice how long your pages take to load.',
+  'Measure first, then change one thing at a time, and measure again before moving on.',
+  'Most of the weight of a typical page is images, so resizing them pays off quickly.',
+  'A lean theme and a short list of well-kept plugins keep the server’s work small.',
+  'Object caching keeps database answers in memory between requests on busy sites.',
+  'A content delivery network serves static files from a location near each reader.',
+  'Lazy loading defers images below the fold until the reader scrolls toward them.',
+];
+
+/** A realistic, deterministic long Markdown post with every structure the editors must keep. */
+export function makePost(options: { words?: number; title?: string; topic?: string } = {}): Post {
+  const words = options.words ?? 600;
+  const topic = options.topic ?? 'WordPress performance';
+  const title = options.title ?? `The Complete Guide to ${topic}`;
+  const sections: string[] = [
+    `An introduction to ${topic}: what it is, why it matters, and how to get it right. ${SENTENCES[0]} ${SENTENCES[1]}`,
+    '## Why speed matters',
+    `${SENTENCES[1]} Read the **numbers** before you _change_ anything, and see [the web.dev guide](https://web.dev/fast/) for details.`,
+    '- Visitors leave slow pages',
+    '- Search engines rank fast pages higher',
+    '- Servers cost less when they work less',
+    '## Setting up a cache',
+    '### Page caching',
+    '1. Install a caching plugin',
+    '2. Turn on page caching',
+    '3. Purge the cache after each change',
+    '```php',
+    "define( 'WP_CACHE', true );",
+    "add_action( 'init', function () {",
+    "    wp_cache_set( 'greeting', 'hello' );",
+    '} );',
+    '```',
+    '## Comparing the options',
+    '| Method | Speed-up | Effort |',
+    '| --- | --- | --- |',
+    '| Page cache | High | Low |',
+    '| Object cache | Medium | Medium |',
+    '| CDN | High | Medium |',
+    '> Premature optimization is the root of all evil, but a slow site is no better.',
+  ];
+  let count = sections.join(' ').split(/\s+/).length;
+  for (let section = 0; count < words; section++) {
+    sections.push(`## Going further, part ${section + 1}`);
+    const paragraph = Array.from({ length: 4 }, (_, index) => SENTENCES[(section + index) % SENTENCES.length]).join(' ');
+    sections.push(paragraph);
+    count += paragraph.split(/\s+/).length + 4;
+  }
+  sections.push('## Conclusion', `${SENTENCES[2]} ${SENTENCES[4]}`);
+  return {
+    title,
+    metaDescription: `Everything about ${topic}: caching, images and a lean theme, step by step.`.slice(0, 160),
+    tags: ['WordPress', 'Performance', 'Caching'],
+    categories: ['Tutorials'],
+    body: sections.join('\n\n'),
+  };
+}
+
+// ---- Server ---------------------------------------------------------------------------------
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-max-age': '600',
+};
+
+function wantsJsonSchema(path: string, body: any): boolean {
+  if (path.endsWith('/responses')) return body?.text?.format?.type === 'json_schema';
+  return body?.response_format?.type === 'json_schema';
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...CORS, 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(payload));
+}
+
+function sendError(res: ServerResponse, status: number, message: string, type: string, code: string | null, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error: { message, type, param: null, code } }, headers);
+}
+
+const ERROR_DEFAULTS: Record<number, { message: string; type: string; code: string | null }> = {
+  400: { message: 'Bad request.', type: 'invalid_request_error', code: null },
+  401: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' },
+  403: { message: 'You are not allowed to use this model.', type: 'invalid_request_error', code: 'model_not_allowed' },
+  404: { message: 'The model does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' },
+  429: { message: 'Rate limit reached for requests.', type: 'requests', code: 'rate_limit_exceeded' },
+  500: { message: 'The server had an error while processing your request.', type: 'server_error', code: null },
+};
+
+function chunks(text: string, size: number): string[] {
+  const parts: string[] = [];
+  // Split by code points so emoji and CJK are never cut in half.
+  const points = Array.from(text);
+  for (let index = 0; index < points.length; index += size) parts.push(points.slice(index, index + size).join(''));
+  return parts;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startOpenAITestServer(options: { port?: number; host?: string; models?: string[]; apiKey?: string } = {}): Promise<OpenAITestServer> {
+  const models = options.models ?? ['gpt-4o-mini', 'test-model'];
+  const requests: RecordedRequest[] = [];
+  const waiters: Array<{ predicate: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
+  const sockets = new Set<Socket>();
+  let queue: Reply[] = [];
+  let handler: ((request: RecordedRequest) => Reply | undefined) | null = null;
+  const initialDefault: Reply = { kind: 'post', post: makePost() };
+  let fallback: Reply = initialDefault;
+  let nextId = 1;
+  const cutByServer = new WeakSet<ServerResponse>();
+
+  function nextReply(request: RecordedRequest): Reply {
+    return handler?.(request) ?? queue.shift() ?? fallback;
+  }
+
+  async function stream(res: ServerResponse, request: RecordedRequest, text: string, reply: Extract<Reply, { kind: 'post' | 'text' }>): Promise<void> {
+    const isResponses = request.path.endsWith('/responses');
+    const model = request.body?.model ?? 'test-model';
+    const created = Math.floor(Date.now() / 1000);
+    const id = `${isResponses ? 'resp' : 'chatcmpl'}-${request.id}`;
+    const cutAfter = reply.kind === 'post' ? reply.cutAfterChars : undefined;
+    const stallAfter = reply.kind === 'post' ? reply.stallAfterChars : undefined;
+    res.writeHead(200, { ...CORS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.flushHeaders();
+    const write = (event: string | null, data: unknown) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+    const chatChunk = (delta: Record<string, unknown>, finish: string | null = null) => write(null, {
+      id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    });
+    let sequence = 0;
+    const item = { id: `msg-${request.id}`, type: 'message', status: 'in_progress', role: 'assistant', content: [] as unknown[] };
+    const response = (status: string, output: unknown[] = []) => ({ id, object: 'response', created_at: created, status, model, output, error: null, incomplete_details: null });
+    if (isResponses) {
+      write('response.created', { type: 'response.created', sequence_number: sequence++, response: response('in_progress') });
+      write('response.output_item.added', { type: 'response.output_item.added', sequence_number: sequence++, output_index: 0, item });
+      write('response.content_part.added', { type: 'response.content_part.added', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+    } else {
+      chatChunk({ role: 'assistant', content: '' });
+    }
+    let sent = 0;
+    for (const piece of chunks(text, reply.chunkChars ?? 40)) {
+      if (res.destroyed) return;
+      let part = piece;
+      const limit = cutAfter ?? stallAfter;
+      if (limit !== undefined && sent + Array.from(part).length > limit) part = Array.from(part).slice(0, Math.max(0, limit - sent)).join('');
+      if (part) {
+        if (isResponses) write('response.output_text.delta', { type: 'response.output_text.delta', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, delta: part, logprobs: [] });
+        else chatChunk({ content: part });
+        sent += Array.from(part).length;
+      }
+      if (cutAfter !== undefined && sent >= cutAfter) {
+        // A stream cut mid-way: the connection drops without a final chunk.
+        await sleep(5);
+        cutByServer.add(res);
+        res.socket?.destroy();
+        return;
+      }
+      if (stallAfter !== undefined && sent >= stallAfter) return; // keep the connection open, send nothing more
+      if (reply.delayMs) await sleep(reply.delayMs);
+    }
+    if (isResponses) {
+      const done = { ...item, status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] };
+      write('response.output_text.done', { type: 'response.output_text.done', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, text, logprobs: [] });
+      write('response.output_item.done', { type: 'response.output_item.done', sequence_number: sequence++, output_index: 0, item: done });
+      write('response.completed', { type: 'response.completed', sequence_number: sequence++, response: { ...response('completed', [done]), output_text: text } });
+    } else {
+      chatChunk({}, 'stop');
+      res.write('data: [DONE]\n\n');
+    }
+    res.end();
+  }
+
+  function complete(res: ServerResponse, request: RecordedRequest, text: string): void {
+    const model = request.body?.model ?? 'test-model';
+    if (request.path.endsWith('/responses')) {
+      sendJson(res, 200, {
+        id: `resp-${request.id}`, object: 'response', created_at: Math.floor(Date.now() / 1000), status: 'completed', model, error: null, incomplete_details: null,
+        output: [{ id: `msg-${request.id}`, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
+      });
+    } else {
+      sendJson(res, 200, {
+        id: `chatcmpl-${request.id}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
+        choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: text.length, total_tokens: 10 + text.length },
+      });
+    }
+  }
+
+  async function answerGeneration(res: ServerResponse, request: RecordedRequest): Promise<void> {
+    const body = request.body ?? {};
+    if (typeof body.model !== 'string' || !models.includes(body.model)) {
+      return sendError(res, 404, `The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
+    }
+    let reply = nextReply(request);
+    const schema = wantsJsonSchema(request.path, body);
+    if (reply.kind === 'reject-json-schema') {
+      if (schema) return sendError(res, 400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", 'invalid_request_error', null);
+      reply = nextReply(request);
+      if (reply.kind === 'reject-json-schema') reply = initialDefault;
+    }
+    if (reply.kind === 'error') {
+      const defaults = ERROR_DEFAULTS[reply.status] ?? { message: `Error ${reply.status}.`, type: 'server_error', code: null };
+      return sendError(res, reply.status, reply.message ?? defaults.message, reply.type ?? defaults.type, reply.code ?? defaults.code, reply.headers);
+    }
+    const text = reply.kind === 'text' ? reply.text
+      : (reply.format === 'json' || (reply.format !== 'lines' && schema)) ? postAsJson(reply.post) : postAsLines(reply.post);
+    if (body.stream) await stream(res, request, text, reply);
+    else complete(res, request, text);
+  }
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });
+      return res.end();
+    }
+    const chunksIn: Buffer[] = [];
+    for await (const chunk of req) chunksIn.push(chunk as Buffer);
+    const raw = Buffer.concat(chunksIn).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let resolveDone!: (value: { clientAborted: boolean }) => void;
+    const request: RecordedRequest = {
+      id: nextId++,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      headers: Object.fromEntries(Object.entries(req.headers).map(([key, value]) => [key, String(value)])),
+      body: raw ? (() => { try { return JSON.parse(raw); } catch { return raw; } })() : undefined,
+      receivedAt: Date.now(),
+      done: new Promise((resolve) => { resolveDone = resolve; }),
+    };
+    res.on('close', () => {
+      request.clientAborted = !res.writableFinished && !cutByServer.has(res);
+      resolveDone({ clientAborted: request.clientAborted });
+    });
+    requests.push(request);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(request)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(request);
+      }
+    }
+
+    if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      return sendError(res, 401, 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key');
+    }
+    const path = url.pathname.replace(/^\/v1/, '');
+    if (req.method === 'GET' && path === '/models') {
+      return sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'presspilot-tests' })) });
+    }
+    const model = /^\/models\/(.+)$/.exec(path);
+    if (req.method === 'GET' && model) {
+      const id = decodeURIComponent(model[1]!);
+      if (!models.includes(id)) return sendError(res, 404, `The model \`${id}\` does not exist.`, 'invalid_request_error', 'model_not_found');
+      return sendJson(res, 200, { id, object: 'model', created: 1_700_000_000, owned_by: 'presspilot-tests' });
+    }
+    if (req.method === 'POST' && (path === '/chat/completions' || path === '/responses')) return answerGeneration(res, request);
+    sendError(res, 404, `Unknown path ${url.pathname}.`, 'invalid_request_error', 'unknown_url');
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host}:${port}`;
+
+  return {
+    url: `${origin}/v1`,
+    origin,
+    requests,
+    enqueue: (...replies) => { queue.push(...replies); },
+    setDefault: (reply) => { fallback = reply; },
+    respondWith: (next) => { handler = next; },
+    waitForRequest(predicate = () => true, timeoutMs = 30_000) {
+      const existing = requests.find(predicate);
+      if (existing) return Promise.resolve(existing);
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve: (request: RecordedRequest) => { clearTimeout(timer); resolve(request); } };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error('The test server saw no such request in time.'));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    reset() {
+      queue = [];
+      handler = null;
+      fallback = initialDefault;
+      requests.length = 0;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+// CLI: tsx tests/support/openai-test-server.ts [--port N]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const portFlag = process.argv.indexOf('--port');
+  const server = await startOpenAITestServer({ port: portFlag > 0 ? Number(process.argv[portFlag + 1]) : 8787 });
+  console.log(`OpenAI-compatible test server at ${server.url} (any key; models gpt-4o-mini, test-model)`);
+}
