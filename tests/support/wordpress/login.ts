@@ -1,0 +1,16 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { WordPressSite } from './site';
+
+/** Logs in through wp-login.php like a user. */
+export async function loginToWordPress(page: Page, site: WordPressSite): Promise<void> {
+  await page.goto(`${site.url}/wp-login.php`);
+  await page.fill('#user_login', site.admin.user);
+  await page.fill('#user_pass', site.admin.password);
+  await Promise.all([page.waitForURL(/\/wp-admin\//, { timeout: 60_000 }), page.click('#wp-submit')]);
+}
+
+/** The test site's must-use plugin swaps in the classic editor while this cookie is set. */
+export async function useClassicEditor(context: BrowserContext, site: WordPressSite, on: boolean): Promise<void> {
+  if (on) await context.addCookies([{ name: 'e2e_editor', value: 'classic', url: site.url }]);
+  else await context.clearCookies({ name: 'e2e_editor' });
+}
