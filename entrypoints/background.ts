@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { describeError } from '../lib/errors';
+import { describeError } from '../lib/model-errors';
 import { createJobRunner, createOpenAIClient } from '../lib/job-runner';
 import { sendToTab } from '../lib/messaging';
 import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/protocol';

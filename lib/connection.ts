@@ -1,6 +1,6 @@
 /** "Test connection" in the options page: key, base URL and model, said in plain words. */
 import OpenAI from 'openai';
-import { describeError } from './errors';
+import { describeError } from './model-errors';
 import { createOpenAIClient } from './job-runner';
 import type { ConnectionReport } from './protocol';
 import type { Settings } from './storage';

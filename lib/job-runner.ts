@@ -4,11 +4,12 @@
  * closing and the service worker restarting), then apply it to that same tab with an undo snapshot.
  */
 import OpenAI from 'openai';
-import { describeError, PressPilotError, type UserError } from './errors';
+import { PressPilotError, type UserError } from './errors';
+import { describeError } from './model-errors';
 import { generatePost, PartialAnswerError } from './generate';
 import { countWords } from './post';
 import { buildGenerateMessages, buildRewriteMessages } from './prompt';
-import type { ContentRequest, ContentResponse, EditorContext, JobRequest, JobState } from './protocol';
+import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from './protocol';
 import type { EditorSnapshot } from './editors/adapter';
 import type { Settings } from './storage';
 
@@ -39,9 +40,6 @@ export interface JobRunnerDeps {
   /** Told when the first job starts and when the last one ends. */
   onBusyChange?: (busy: boolean) => void;
 }
-
-const RUNNING: JobState['phase'][] = ['reading', 'connecting', 'writing', 'repairing', 'applying'];
-export const isRunning = (job: JobState | null) => job !== null && RUNNING.includes(job.phase);
 
 const INTERRUPTED: UserError = {
   code: 'interrupted',

@@ -39,6 +39,9 @@ export const JobPhaseSchema = z.enum([
 ]);
 export type JobPhase = z.infer<typeof JobPhaseSchema>;
 
+const RUNNING_PHASES: readonly JobPhase[] = ['reading', 'connecting', 'writing', 'repairing', 'applying'];
+export const isRunning = (job: { phase: JobPhase } | null) => job !== null && RUNNING_PHASES.includes(job.phase);
+
 /** The post as it was before a rewrite, for the popup's before/after view. */
 export const BeforeSchema = z.object({ title: z.string(), excerpt: z.string(), markdown: z.string() });
 

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { repoRoot } from './seeds';
 
+/** Inside the service worker, where these callbacks run. */
+declare const chrome: any;
+
 export const EXTENSION_DIR = path.join(repoRoot, '.output/chrome-mv3');
 
 async function freePort(): Promise<number> {
@@ -66,7 +69,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     const worker = await serviceWorker();
     return worker.evaluate(async (wanted) => {
       const tabs = await chrome.tabs.query({});
-      const found = tabs.find((candidate) => candidate.url === wanted);
+      const found = tabs.find((candidate: { url?: string }) => candidate.url === wanted);
       if (!found?.id) throw new Error(`no tab with url ${wanted}`);
       return found.id;
     }, url);

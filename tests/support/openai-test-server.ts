@@ -166,7 +166,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
   const sockets = new Set<Socket>();
   let queue: Reply[] = [];
   let handler: ((request: RecordedRequest) => Reply | undefined) | null = null;
-  const initialDefault: Reply = { kind: 'post', post: makePost() };
+  const initialDefault: Extract<Reply, { kind: 'post' }> = { kind: 'post', post: makePost() };
   let fallback: Reply = initialDefault;
   let nextId = 1;
   const cutByServer = new WeakSet<ServerResponse>();
@@ -252,13 +252,13 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
     if (typeof body.model !== 'string' || !models.includes(body.model)) {
       return sendError(res, 404, `The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
     }
-    let reply = nextReply(request);
+    let picked = nextReply(request);
     const schema = wantsJsonSchema(request.path, body);
-    if (reply.kind === 'reject-json-schema') {
+    if (picked.kind === 'reject-json-schema') {
       if (schema) return sendError(res, 400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", 'invalid_request_error', null);
-      reply = nextReply(request);
-      if (reply.kind === 'reject-json-schema') reply = initialDefault;
+      picked = nextReply(request);
     }
+    const reply = picked.kind === 'reject-json-schema' ? initialDefault : picked;
     if (reply.kind === 'error') {
       const defaults = ERROR_DEFAULTS[reply.status] ?? { message: `Error ${reply.status}.`, type: 'server_error', code: null };
       return sendError(res, reply.status, reply.message ?? defaults.message, reply.type ?? defaults.type, reply.code ?? defaults.code, reply.headers);

@@ -1,0 +1,46 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { JobRequestSchema, type JobRequest } from '../lib/protocol';
+import type { Settings } from '../lib/storage';
+import { WritingOptionsFields } from './WritingOptionsFields';
+
+export function GenerateForm({ settings, onStart }: { settings: Settings; onStart(request: JobRequest): void }) {
+  const [topic, setTopic] = useState('');
+  const [options, setOptions] = useState(settings.writing);
+  const [createMissingCategories, setCreateMissingCategories] = useState(settings.createMissingCategories);
+  const [bodyMode, setBodyMode] = useState<'replace' | 'append'>('replace');
+  const [problem, setProblem] = useState('');
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode });
+    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the form.');
+    setProblem('');
+    onStart(parsed.data);
+  };
+  // Enter writes the post, Shift+Enter makes a new line.
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) submit(event as unknown as FormEvent);
+  };
+
+  return (
+    <form onSubmit={submit} className="stack">
+      <label>
+        Topic
+        <textarea autoFocus rows={3} value={topic} onChange={(event) => setTopic(event.target.value)} onKeyDown={onKeyDown}
+          placeholder="e.g. How to make a WordPress site fast with caching" aria-invalid={problem !== ''} aria-describedby="topic-problem" />
+      </label>
+      {problem && <p id="topic-problem" className="field-problem">{problem}</p>}
+      <WritingOptionsFields value={options} onChange={setOptions} />
+      <fieldset>
+        <legend>Existing content</legend>
+        <label className="inline"><input type="radio" name="body-mode" checked={bodyMode === 'replace'} onChange={() => setBodyMode('replace')} /> Replace it</label>
+        <label className="inline"><input type="radio" name="body-mode" checked={bodyMode === 'append'} onChange={() => setBodyMode('append')} /> Add after it</label>
+      </fieldset>
+      <label className="inline">
+        <input type="checkbox" checked={createMissingCategories} onChange={(event) => setCreateMissingCategories(event.target.checked)} />
+        Create categories the site lacks
+      </label>
+      <button type="submit" className="primary">Generate</button>
+    </form>
+  );
+}

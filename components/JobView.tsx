@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import type { JobState } from '../lib/protocol';
+import { diffParagraphs } from '../lib/diff';
+
+const RUNNING_LABELS: Partial<Record<JobState['phase'], string>> = {
+  reading: 'Reading the post…',
+  connecting: 'Connecting to the model…',
+  repairing: 'Fixing the format…',
+  applying: 'Putting it into the editor…',
+};
+
+export interface JobActions {
+  cancel(): void;
+  retry(): void;
+  apply(): void;
+  undo(): void;
+  dismiss(): void;
+}
+
+function PartialText({ text, follow }: { text: string; follow: boolean }) {
+  const box = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    if (follow && box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [text, follow]);
+  if (!text) return null;
+  return <pre ref={box} className="partial" tabIndex={0} aria-label="Text written so far">{text}</pre>;
+}
+
+export function RunningJob({ job, actions }: { job: JobState; actions: JobActions }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => { if (event.key === 'Escape') actions.cancel(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+  const label = job.phase === 'writing' ? `Writing… ${job.words.toLocaleString('en')} words` : RUNNING_LABELS[job.phase] ?? 'Working…';
+  return (
+    <section className="stack">
+      <p role="status" aria-live="polite" className="status">{label}</p>
+      <div className="progress" aria-hidden="true"><div /></div>
+      <PartialText text={job.partialBody} follow />
+      <button type="button" onClick={actions.cancel} disabled={job.phase === 'applying'}>Cancel</button>
+    </section>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button type="button" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+      {copied ? 'Copied' : 'Copy text'}
+    </button>
+  );
+}
+
+export function FailedJob({ job, actions }: { job: JobState; actions: JobActions }) {
+  const canRetry = job.phase === 'cancelled' || job.error?.retryable !== false;
+  return (
+    <section className="stack">
+      <div role="alert" className="alert">{job.error?.message ?? 'Cancelled. Nothing was changed in your post.'}</div>
+      <PartialText text={job.partialBody} follow={false} />
+      <div className="buttons">
+        {canRetry && <button type="button" className="primary" onClick={actions.retry}>Retry</button>}
+        {job.result && !job.applied && <button type="button" onClick={actions.apply}>Apply anyway</button>}
+        {job.partialBody && <CopyButton text={job.partialBody} />}
+        <button type="button" onClick={actions.dismiss}>Dismiss</button>
+      </div>
+    </section>
+  );
+}
+
+export function DoneJob({ job, actions }: { job: JobState; actions: JobActions }) {
+  const report = job.report;
+  const facts = [
+    report?.tagsCreated.length ? `New tags: ${report.tagsCreated.join(', ')}.` : '',
+    report?.categoriesCreated.length ? `New categories: ${report.categoriesCreated.join(', ')}.` : '',
+    report?.categoriesSkipped.length ? `Skipped categories the site lacks: ${report.categoriesSkipped.join(', ')}.` : '',
+    ...(report?.warnings ?? []),
+  ].filter(Boolean);
+  return (
+    <section className="stack">
+      <p role="status" className="status ok">Written into the editor. Review it and save when you’re happy.</p>
+      {facts.length > 0 && <ul className="facts">{facts.map((fact) => <li key={fact}>{fact}</li>)}</ul>}
+      <div className="buttons">
+        {job.canUndo && <button type="button" onClick={actions.undo}>Undo</button>}
+        <button type="button" className="primary" onClick={actions.dismiss}>New post</button>
+      </div>
+    </section>
+  );
+}
+
+export function ReviewJob({ job, actions }: { job: JobState; actions: JobActions }) {
+  const result = job.result!;
+  const parts = diffParagraphs(job.before?.markdown ?? '', result.body);
+  return (
+    <section className="stack">
+      <p role="status" className="status">Review the new version, then apply it. Undo stays available after.</p>
+      <dl className="review">
+        {job.before && job.before.title !== result.title && <><dt>Old title</dt><dd><del>{job.before.title}</del></dd></>}
+        <dt>Title</dt><dd>{result.title}</dd>
+        <dt>Meta description</dt><dd>{result.metaDescription}</dd>
+        <dt>Tags</dt><dd>{result.tags.join(', ')}</dd>
+        <dt>Categories</dt><dd>{result.categories.join(', ')}</dd>
+      </dl>
+      <div className="diff" tabIndex={0} aria-label="New body, changes marked">
+        {parts.map((part, index) => (
+          part.kind === 'same' ? <p key={index}>{part.text}</p>
+            : part.kind === 'added' ? <p key={index}><ins>{part.text}</ins></p>
+              : <p key={index}><del>{part.text}</del></p>
+        ))}
+      </div>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={actions.apply}>Apply</button>
+        <button type="button" onClick={actions.dismiss}>Discard</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { sendToBackground } from '../lib/messaging';
+import { apiKeyItem, loadSettings, settingsItem, SettingsSchema, type Settings } from '../lib/storage';
+import { WritingOptionsFields } from './WritingOptionsFields';
+import './popup.css';
+import './options.css';
+
+type Notice = { ok: boolean; text: string } | null;
+
+export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [apiKey, setApiKey] = useState('');
+  const [showKey, setShowKey] = useState(false);
+  const [models, setModels] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Partial<Record<keyof Settings, string>>>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void Promise.all([loadSettings(), apiKeyItem.getValue()]).then(([stored, key]) => { setSettings(stored); setApiKey(key); });
+  }, []);
+  if (!settings) return <main className="options"><p className="muted">Loading…</p></main>;
+
+  const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+
+  /** Validates and stores; the learned `preferLines` is reset when the endpoint or model changes. */
+  async function save(): Promise<boolean> {
+    const parsed = SettingsSchema.safeParse(settings);
+    if (!parsed.success) {
+      setProblems(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message])));
+      setNotice({ ok: false, text: 'Check the fields marked below.' });
+      return false;
+    }
+    const previous = await loadSettings();
+    const sameEndpoint = previous.baseURL === parsed.data.baseURL && previous.model === parsed.data.model;
+    await settingsItem.setValue({ ...parsed.data, preferLines: sameEndpoint ? previous.preferLines : false });
+    await apiKeyItem.setValue(apiKey.trim());
+    setProblems({});
+    setNotice({ ok: true, text: 'Saved.' });
+    return true;
+  }
+
+  async function askBackground(type: 'connection/test' | 'models/list') {
+    if (!(await save())) return;
+    setBusy(true);
+    setNotice({ ok: true, text: type === 'models/list' ? 'Loading models…' : 'Testing the connection…' });
+    const response = await sendToBackground({ type });
+    setBusy(false);
+    if (!response.ok) return setNotice({ ok: false, text: response.error.message });
+    if (response.connection) {
+      if (response.connection.models.length) setModels(response.connection.models);
+      setNotice({ ok: response.connection.ok, text: response.connection.message });
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => { event.preventDefault(); void save(); };
+
+  return (
+    <main className="options">
+      <h1>PressPilot options</h1>
+      <form onSubmit={onSubmit} className="stack">
+        <label>
+          Base URL
+          <input type="url" value={settings.baseURL} placeholder="https://api.openai.com/v1" aria-invalid={Boolean(problems.baseURL)}
+            onChange={(event) => update({ baseURL: event.target.value })} />
+          {problems.baseURL && <span className="field-problem">{problems.baseURL}</span>}
+          <span className="help">Any OpenAI-compatible endpoint: Ollama <code>http://localhost:11434/v1</code>, LM Studio <code>http://localhost:1234/v1</code>,
+            OpenRouter <code>https://openrouter.ai/api/v1</code>. Local servers must allow requests from browser extensions (e.g. <code>OLLAMA_ORIGINS=chrome-extension://*</code>).</span>
+        </label>
+        <label>
+          API key
+          <span className="with-button">
+            <input type={showKey ? 'text' : 'password'} value={apiKey} autoComplete="off" spellCheck={false} onChange={(event) => setApiKey(event.target.value)} />
+            <button type="button" onClick={() => setShowKey(!showKey)} aria-pressed={showKey}>{showKey ? 'Hide' : 'Show'}</button>
+          </span>
+          <span className="help">Stored only in this browser’s extension storage and sent only to the endpoint above. Local servers may need none.</span>
+        </label>
+        <label>
+          Model
+          <span className="with-button">
+            <input list="models" value={settings.model} aria-invalid={Boolean(problems.model)} onChange={(event) => update({ model: event.target.value })} />
+            <button type="button" disabled={busy} onClick={() => void askBackground('models/list')}>Load models</button>
+          </span>
+          <datalist id="models">{models.map((model) => <option key={model} value={model} />)}</datalist>
+          {problems.model && <span className="field-problem">{problems.model}</span>}
+        </label>
+        <label>
+          API
+          <select value={settings.api} onChange={(event) => update({ api: event.target.value as Settings['api'] })}>
+            <option value="chat">Chat Completions</option>
+            <option value="responses">Responses</option>
+          </select>
+          <span className="help">Chat Completions works with every compatible server; Responses is OpenAI’s newer API.</span>
+        </label>
+        <fieldset>
+          <legend>Defaults for new posts</legend>
+          <WritingOptionsFields value={settings.writing} onChange={(writing) => update({ writing })} />
+          <label className="inline">
+            <input type="checkbox" checked={settings.createMissingCategories} onChange={(event) => update({ createMissingCategories: event.target.checked })} />
+            Create categories the site lacks
+          </label>
+        </fieldset>
+        <div className="buttons">
+          <button type="submit" className="primary" disabled={busy}>Save</button>
+          <button type="button" disabled={busy} onClick={() => void askBackground('connection/test')}>Test connection</button>
+        </div>
+        <p role="status" aria-live="polite" className={notice ? (notice.ok ? 'status ok' : 'status bad') : 'status'}>{notice?.text ?? ''}</p>
+      </form>
+    </main>
+  );
+}

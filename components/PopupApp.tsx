@@ -1,0 +1,111 @@
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { EDITOR_LABELS } from '../lib/editors/adapter';
+import { sendToBackground } from '../lib/messaging';
+import { isRunning, type JobRequest } from '../lib/protocol';
+import type { UserError } from '../lib/errors';
+import { DoneJob, FailedJob, ReviewJob, RunningJob, type JobActions } from './JobView';
+import { GenerateForm } from './GenerateForm';
+import { RewriteForm } from './RewriteForm';
+import { useActiveTabId, useEditorStatus, useJob, useSettings } from './useTabState';
+import './popup.css';
+
+const MODES = [{ id: 'generate', label: 'New post' }, { id: 'rewrite', label: 'Rewrite this post' }] as const;
+type Mode = (typeof MODES)[number]['id'];
+
+function ModeTabs({ mode, onChange }: { mode: Mode; onChange(mode: Mode): void }) {
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  // Arrow keys move between tabs, as in any tab list.
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next = (index + (event.key === 'ArrowRight' ? 1 : MODES.length - 1)) % MODES.length;
+    onChange(MODES[next]!.id);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="What to do" className="tabs">
+      {MODES.map((item, index) => (
+        <button key={item.id} ref={(element) => { refs.current[index] = element; }} type="button" role="tab" id={`tab-${item.id}`}
+          aria-selected={mode === item.id} aria-controls="mode-panel" tabIndex={mode === item.id ? 0 : -1}
+          onClick={() => onChange(item.id)} onKeyDown={(event) => onKeyDown(event, index)}>
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function PopupApp() {
+  const tabId = useActiveTabId();
+  const probe = useEditorStatus(tabId);
+  const job = useJob(tabId);
+  const setup = useSettings();
+  const [mode, setMode] = useState<Mode>('generate');
+  const [problem, setProblem] = useState<UserError | null>(null);
+
+  const send = useCallback(async (message: Parameters<typeof sendToBackground>[0]) => {
+    const response = await sendToBackground(message);
+    setProblem(response.ok ? null : response.error);
+  }, []);
+  const start = useCallback((request: JobRequest) => { if (tabId != null) void send({ type: 'job/start', tabId, request }); }, [tabId, send]);
+  const actions: JobActions = useMemo(() => ({
+    cancel: () => tabId != null && void send({ type: 'job/cancel', tabId }),
+    retry: () => { if (tabId != null && job) void send({ type: 'job/start', tabId, request: job.request }); },
+    apply: () => tabId != null && void send({ type: 'job/apply', tabId }),
+    undo: () => tabId != null && void send({ type: 'job/undo', tabId }),
+    dismiss: () => tabId != null && void send({ type: 'job/dismiss', tabId }),
+  }), [tabId, job, send]);
+
+  if (tabId === undefined || probe === undefined || job === undefined || setup === undefined) return <main className="popup"><p className="muted">Loading…</p></main>;
+
+  const status = probe && 'status' in probe ? probe.status : null;
+  if (!status?.kind) {
+    return (
+      <main className="popup">
+        <h1>PressPilot</h1>
+        <p>PressPilot works in the WordPress block editor, the classic editor and Elementor. Open a post there, then click PressPilot again.</p>
+        {probe && 'error' in probe && probe.error.code !== 'no-editor' && <p className="muted">{probe.error.message}</p>}
+      </main>
+    );
+  }
+
+  let body;
+  if (!setup.configured) {
+    body = (
+      <section className="stack">
+        <p>Set up your model first: the endpoint, your API key and the model to use.</p>
+        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>Open options</button>
+      </section>
+    );
+  } else if (!status.ready) {
+    body = <p role="status" className="status">The {EDITOR_LABELS[status.kind]} is still loading…</p>;
+  } else if (job && isRunning(job)) {
+    body = <RunningJob job={job} actions={actions} />;
+  } else if (job && (job.phase === 'failed' || job.phase === 'cancelled')) {
+    body = <FailedJob job={job} actions={actions} />;
+  } else if (job?.phase === 'done') {
+    body = <DoneJob job={job} actions={actions} />;
+  } else if (job?.phase === 'review' && job.result) {
+    body = <ReviewJob job={job} actions={actions} />;
+  } else {
+    body = (
+      <>
+        <ModeTabs mode={mode} onChange={setMode} />
+        <div id="mode-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
+          {mode === 'generate' ? <GenerateForm settings={setup.settings} onStart={start} /> : <RewriteForm settings={setup.settings} onStart={start} />}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <main className="popup">
+      <header>
+        <h1>PressPilot</h1>
+        <span className="muted">{EDITOR_LABELS[status.kind]} detected</span>
+      </header>
+      {problem && <div role="alert" className="alert">{problem.message}</div>}
+      {body}
+    </main>
+  );
+}

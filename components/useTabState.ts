@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendToTab } from '../lib/messaging';
+import { JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
+import { apiKeyItem, jobItem, loadJob, loadSettings, DEFAULT_BASE_URL, type Settings } from '../lib/storage';
+import type { UserError } from '../lib/errors';
+
+/** The tab the popup was opened over: as after a click on the toolbar button. */
+export function useActiveTabId(): number | null | undefined {
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id ?? null));
+  }, []);
+  return tabId;
+}
+
+export type EditorProbe = { status: EditorStatus } | { error: UserError } | undefined;
+
+/** Asks the tab's content script which editor it has, again every half second until it is ready. */
+export function useEditorStatus(tabId: number | null | undefined): EditorProbe {
+  const [probe, setProbe] = useState<EditorProbe>(undefined);
+  useEffect(() => {
+    if (tabId == null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelled = false;
+    const ask = async () => {
+      const response = await sendToTab(tabId, { type: 'editor/status' });
+      if (cancelled) return;
+      if (!response.ok) setProbe({ error: response.error });
+      else if ('status' in response) {
+        setProbe({ status: response.status });
+        if (response.status.kind && !response.status.ready) timer = setTimeout(ask, 500);
+      }
+    };
+    void ask();
+    return () => { cancelled = true; clearTimeout(timer); };
+  }, [tabId]);
+  return probe;
+}
+
+/** The tab's job as the background keeps it in session storage, live. */
+export function useJob(tabId: number | null | undefined): JobState | null | undefined {
+  const [job, setJob] = useState<JobState | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId == null) return;
+    void loadJob(tabId).then(setJob);
+    return jobItem(tabId).watch((value) => {
+      const parsed = JobStateSchema.safeParse(value);
+      setJob(parsed.success ? parsed.data : null);
+    });
+  }, [tabId]);
+  return job;
+}
+
+export interface SetupState { settings: Settings; configured: boolean }
+
+export function useSettings(): SetupState | undefined {
+  const [state, setState] = useState<SetupState | undefined>(undefined);
+  useEffect(() => {
+    void Promise.all([loadSettings(), apiKeyItem.getValue()]).then(([settings, key]) => {
+      // A local endpoint needs no key; OpenAI's default does.
+      setState({ settings, configured: key !== '' || settings.baseURL !== DEFAULT_BASE_URL });
+    });
+  }, []);
+  return state;
+}

@@ -1,0 +1,130 @@
+/**
+ * An existing post's HTML as clean Markdown for a rewrite: turndown with the GFM plugin (tables),
+ * plus rules for what real posts carry: Elementor wrappers and Word noise, block-editor markup,
+ * code fences a CMS turned into curly-quoted paragraphs, and plain text with no HTML at all.
+ */
+import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
+
+const DROPPED = 'script, style, noscript, template, svg, math, iframe, object, embed, form, button, input, select, textarea, link, meta';
+
+/** A fence written by a CMS: ``` or curly quotes (“`python, ‘‘‘) at the start of a paragraph. */
+const FENCE = /^\s*(?:```|[“”‘’"]`{1,2}|‘‘‘|’’’|´´´)\s*([\w+#.-]*)\s*$/;
+const FENCE_OPEN = /^\s*(?:```|[“”‘’"]`{1,2}|‘‘‘|’’’|´´´)\s*([\w+#.-]*)/;
+
+function languageOf(element: Element | null): string {
+  if (!element) return '';
+  const fromClass = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/.exec(element.getAttribute('class') ?? '')?.[1];
+  return fromClass ?? element.getAttribute('lang') ?? element.getAttribute('data-language') ?? '';
+}
+
+function textWithBreaks(element: Element): string {
+  // <br> inside a paragraph is a line of code; everything else is its text.
+  let text = '';
+  element.childNodes.forEach((node) => {
+    if (node.nodeName === 'BR') text += '\n';
+    else if (node.nodeType === 1) text += textWithBreaks(node as Element);
+    else text += node.textContent ?? '';
+  });
+  return text;
+}
+
+/** Turns runs of paragraphs between mangled fences back into one <pre><code>. */
+function recoverMangledFences(document: Document): void {
+  const paragraphs = Array.from(document.body.querySelectorAll('p'));
+  for (let index = 0; index < paragraphs.length; index++) {
+    const first = paragraphs[index]!;
+    if (!first.isConnected) continue;
+    const firstText = textWithBreaks(first);
+    const open = FENCE_OPEN.exec(firstText.split('\n')[0] ?? '');
+    if (!open) continue;
+    const language = open[1] ?? '';
+    const lines: string[] = firstText.split('\n').slice(1);
+    const consumed: Element[] = [first];
+    let closed = lines.length > 0 && FENCE.test(lines.at(-1) ?? '') ? (lines.pop(), true) : false;
+    for (let next = index + 1; !closed && next < paragraphs.length; next++) {
+      const paragraph = paragraphs[next]!;
+      const text = textWithBreaks(paragraph);
+      const parts = text.split('\n');
+      const closeAt = parts.findIndex((line) => /^\s*(?:```|[“”‘’"]`{1,2}|‘‘‘|’’’)\s*$/.test(line));
+      consumed.push(paragraph);
+      if (closeAt >= 0) {
+        lines.push(...parts.slice(0, closeAt));
+        closed = true;
+        index = next;
+      } else {
+        lines.push(...parts);
+      }
+    }
+    if (!closed) continue;
+    const pre = document.createElement('pre');
+    const code = document.createElement('code');
+    if (language) code.className = `language-${language}`;
+    code.textContent = lines.join('\n').replace(/\u00a0/g, ' ');
+    pre.appendChild(code);
+    first.replaceWith(pre);
+    consumed.slice(1).forEach((element) => element.remove());
+  }
+}
+
+function clean(document: Document): void {
+  document.querySelectorAll(DROPPED).forEach((element) => element.remove());
+  // Never carry a script URL into the Markdown: keep the link's words only.
+  document.querySelectorAll('a[href]').forEach((link) => {
+    if (/^\s*(?:javascript|vbscript|data):/i.test(link.getAttribute('href') ?? '')) link.replaceWith(document.createTextNode(link.textContent ?? ''));
+  });
+  document.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading) => {
+    if (!(heading.textContent ?? '').trim()) heading.remove();
+  });
+  recoverMangledFences(document);
+}
+
+function createTurndown(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+    hr: '---',
+  });
+  service.use(gfm);
+  // Code blocks keep their language wherever the markup put it (pre, code, lang attribute).
+  service.addRule('codeWithLanguage', {
+    filter: (node) => node.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const pre = node as HTMLElement;
+      const code = pre.querySelector('code');
+      const language = languageOf(code) || languageOf(pre);
+      const text = (code ?? pre).textContent ?? '';
+      const fence = text.includes('```') ? '~~~' : '```';
+      return `\n\n${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}\n\n`;
+    },
+  });
+  return service;
+}
+
+let turndown: TurndownService | undefined;
+
+function plainTextToMarkdown(text: string): string {
+  // Text without HTML is already Markdown-ish: keep its lines and paragraphs as they are.
+  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+export function htmlToMarkdown(html: string, options: { domParser: DOMParser }): string {
+  if (!/<\/?[a-z][\w-]*[^>]*>/i.test(html)) return plainTextToMarkdown(html);
+  try {
+    const document = options.domParser.parseFromString(html, 'text/html');
+    clean(document);
+    turndown ??= createTurndown();
+    return turndown.turndown(document.body)
+      .replace(/\u00a0/g, ' ')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  } catch {
+    // Whatever the markup, the user gets their words back.
+    const document = options.domParser.parseFromString(html, 'text/html');
+    return plainTextToMarkdown(document.body?.textContent ?? '');
+  }
+}
