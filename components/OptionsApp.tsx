@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { sendToBackground } from '../lib/messaging';
 import { apiKeyItem, loadSettings, settingsItem, SettingsSchema, type Settings } from '../lib/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';
@@ -6,6 +6,18 @@ import './popup.css';
 import './options.css';
 
 type Notice = { ok: boolean; text: string } | null;
+
+/** A label that names only its field; help and problems are described, not part of the name. */
+function Field({ id, label, help, problem, children }: { id: string; label: string; help?: ReactNode; problem?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {problem && <span className="field-problem" role="alert">{problem}</span>}
+      {help && <span id={`${id}-help`} className="help">{help}</span>}
+    </div>
+  );
+}
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -59,39 +71,32 @@ export function OptionsApp() {
     <main className="options">
       <h1>PressPilot options</h1>
       <form onSubmit={onSubmit} className="stack">
-        <label>
-          Base URL
-          <input type="url" value={settings.baseURL} placeholder="https://api.openai.com/v1" aria-invalid={Boolean(problems.baseURL)}
-            onChange={(event) => update({ baseURL: event.target.value })} />
-          {problems.baseURL && <span className="field-problem">{problems.baseURL}</span>}
-          <span className="help">Any OpenAI-compatible endpoint: Ollama <code>http://localhost:11434/v1</code>, LM Studio <code>http://localhost:1234/v1</code>,
-            OpenRouter <code>https://openrouter.ai/api/v1</code>. Local servers must allow requests from browser extensions (e.g. <code>OLLAMA_ORIGINS=chrome-extension://*</code>).</span>
-        </label>
-        <label>
-          API key
+        <Field id="base-url" label="Base URL" problem={problems.baseURL}
+          help={<>Any OpenAI-compatible endpoint: Ollama <code>http://localhost:11434/v1</code>, LM Studio <code>http://localhost:1234/v1</code>,
+            OpenRouter <code>https://openrouter.ai/api/v1</code>. Local servers must allow requests from browser extensions (e.g. <code>OLLAMA_ORIGINS=chrome-extension://*</code>).</>}>
+          <input id="base-url" type="url" value={settings.baseURL} placeholder="https://api.openai.com/v1" aria-invalid={Boolean(problems.baseURL)}
+            aria-describedby="base-url-help" onChange={(event) => update({ baseURL: event.target.value })} />
+        </Field>
+        <Field id="api-key" label="API key" help="Stored only in this browser’s extension storage and sent only to the endpoint above. Local servers may need none.">
           <span className="with-button">
-            <input type={showKey ? 'text' : 'password'} value={apiKey} autoComplete="off" spellCheck={false} onChange={(event) => setApiKey(event.target.value)} />
+            <input id="api-key" type={showKey ? 'text' : 'password'} value={apiKey} autoComplete="off" spellCheck={false} aria-describedby="api-key-help"
+              onChange={(event) => setApiKey(event.target.value)} />
             <button type="button" onClick={() => setShowKey(!showKey)} aria-pressed={showKey}>{showKey ? 'Hide' : 'Show'}</button>
           </span>
-          <span className="help">Stored only in this browser’s extension storage and sent only to the endpoint above. Local servers may need none.</span>
-        </label>
-        <label>
-          Model
+        </Field>
+        <Field id="model" label="Model" problem={problems.model}>
           <span className="with-button">
-            <input list="models" value={settings.model} aria-invalid={Boolean(problems.model)} onChange={(event) => update({ model: event.target.value })} />
+            <input id="model" list="models" value={settings.model} aria-invalid={Boolean(problems.model)} onChange={(event) => update({ model: event.target.value })} />
             <button type="button" disabled={busy} onClick={() => void askBackground('models/list')}>Load models</button>
           </span>
           <datalist id="models">{models.map((model) => <option key={model} value={model} />)}</datalist>
-          {problems.model && <span className="field-problem">{problems.model}</span>}
-        </label>
-        <label>
-          API
-          <select value={settings.api} onChange={(event) => update({ api: event.target.value as Settings['api'] })}>
+        </Field>
+        <Field id="api" label="API" help="Chat Completions works with every compatible server; Responses is OpenAI’s newer API.">
+          <select id="api" value={settings.api} aria-describedby="api-help" onChange={(event) => update({ api: event.target.value as Settings['api'] })}>
             <option value="chat">Chat Completions</option>
             <option value="responses">Responses</option>
           </select>
-          <span className="help">Chat Completions works with every compatible server; Responses is OpenAI’s newer API.</span>
-        </label>
+        </Field>
         <fieldset>
           <legend>Defaults for new posts</legend>
           <WritingOptionsFields value={settings.writing} onChange={(writing) => update({ writing })} />

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { describeError } from '../lib/model-errors';
 import { createJobRunner, createOpenAIClient } from '../lib/job-runner';
-import { sendToTab } from '../lib/messaging';
+import { answerLater, isExtensionPage, sendToTab } from '../lib/messaging';
 import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem } from '../lib/storage';
 import { testConnection } from '../lib/connection';
@@ -46,20 +46,19 @@ export default defineBackground(() => {
     }
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => {
-    // Content scripts only report what they detected; nothing from a tab can start work.
-    if (sender.tab) {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Content scripts only report what they detected; nothing from a web page can start work.
+    if (!isExtensionPage(sender)) {
       const event = ContentEventSchema.safeParse(message);
-      if (event.success && sender.tab.id !== undefined) {
+      if (event.success && sender.tab?.id !== undefined) {
         void browser.action.setTitle({ tabId: sender.tab.id, title: event.data.status.kind ? `PressPilot: ${EDITOR_LABELS[event.data.status.kind]} detected` : 'PressPilot' });
         void markDetected(sender.tab.id, event.data.status);
       }
       return undefined;
     }
-    if (sender.id !== browser.runtime.id) return undefined;
     const request = BackgroundRequestSchema.safeParse(message);
     if (!request.success) return undefined;
-    return (async (): Promise<BackgroundResponse> => {
+    return answerLater((async (): Promise<BackgroundResponse> => {
       await recovered;
       const data = request.data;
       try {
@@ -77,7 +76,11 @@ export default defineBackground(() => {
       } catch (error) {
         return { ok: false, error: describeError(error) };
       }
-    })();
+    })(), sendResponse);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void recovered.then(() => runner.pageLoaded(tabId));
   });
 
   // A closed tab's job and undo snapshot go with it.

@@ -6,6 +6,7 @@ import { createContentHandler } from '../lib/content-handler';
 import { EDITOR_PAGE_MATCHES } from '../lib/editor-pages';
 import { hardenPurify } from '../lib/markdown';
 import { ContentRequestSchema } from '../lib/protocol';
+import { answerLater } from '../lib/messaging';
 import { reportEditorWhenReady } from '../lib/editor-watch';
 
 // Isolated world, at document_start so the bridge handshake ends before page scripts run.
@@ -19,10 +20,10 @@ export default defineContentScript({
     const handle = createContentHandler({ bridge, purify: hardenPurify(DOMPurify(window)), domParser: new DOMParser() });
 
     // Only the extension itself can send here; the page cannot reach runtime messages.
-    browser.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      if (sender.id !== browser.runtime.id) return undefined;
       const request = ContentRequestSchema.safeParse(message);
-      return request.success ? handle(request.data) : undefined;
+      return request.success ? answerLater(handle(request.data), sendResponse) : undefined;
     });
 
     void reportEditorWhenReady(bridge, (status) => browser.runtime.sendMessage({ type: 'editor/detected', status }));

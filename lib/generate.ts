@@ -49,7 +49,7 @@ function schemaUnsupported(error: unknown): boolean {
   return (status === 400 || status === 422 || status === 501) && /response_format|json_schema|structured|schema|text\.format/i.test(message);
 }
 
-interface StreamOutcome { text: string; truncated: boolean; refused: boolean }
+interface StreamOutcome { text: string; truncated: boolean; refused: boolean; /** the server answered and began streaming */ started: boolean }
 
 async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], format: AnswerFormat, signal: AbortSignal, outcome: StreamOutcome) {
   const stream = await request.client.chat.completions.create({
@@ -60,6 +60,7 @@ async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], fo
       ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'blog_post', strict: true, schema: POST_JSON_SCHEMA as unknown as Record<string, unknown> } } }
       : {}),
   }, { signal });
+  outcome.started = true;
   for await (const chunk of stream) {
     const choice = chunk.choices[0];
     if (choice?.finish_reason === 'length') outcome.truncated = true;
@@ -79,6 +80,7 @@ async function* responsesDeltas(request: GenerateRequest, messages: ChatMessage[
       ? { text: { format: { type: 'json_schema' as const, name: 'blog_post', strict: true, schema: POST_JSON_SCHEMA as unknown as Record<string, unknown> } } }
       : {}),
   }, { signal });
+  outcome.started = true;
   for await (const event of stream) {
     if (event.type === 'response.output_text.delta') yield event.delta;
     else if (event.type === 'response.refusal.delta') outcome.refused = true;
@@ -99,7 +101,7 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], f
     clearTimeout(timer);
     timer = setTimeout(() => { idle = true; controller.abort(); }, request.idleTimeoutMs ?? 90_000);
   };
-  const outcome: StreamOutcome = { text: '', truncated: false, refused: false };
+  const outcome: StreamOutcome = { text: '', truncated: false, refused: false, started: false };
   request.onProgress?.({ phase, answer: '', body: '' });
   try {
     arm();
@@ -117,7 +119,7 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], f
   } catch (error) {
     if (request.signal?.aborted) throw new PartialAnswerError(new PressPilotError('cancelled', 'Cancelled. Nothing was changed in your post.', true), outcome.text);
     if (idle) throw new PartialAnswerError(new PressPilotError('timeout', 'The model stopped sending text and did not finish. What it wrote so far is kept below; Retry asks again.', true), outcome.text);
-    if (outcome.text) throw new PartialAnswerError(new PressPilotError('cut', 'The connection to the model broke off before the post was finished. What it wrote so far is kept below; Retry asks again.', true), outcome.text);
+    if (outcome.started) throw new PartialAnswerError(new PressPilotError('cut', 'The connection to the model broke off before the post was finished. What it wrote so far is kept below; Retry asks again.', true), outcome.text);
     throw error;
   } finally {
     clearTimeout(timer);

@@ -207,8 +207,18 @@ export function createJobRunner(deps: JobRunnerDeps) {
       await deps.jobs.set(tabId, null);
     },
 
-    isRunningHere(tabId: number): boolean {
-      return controllers.has(tabId);
+    /**
+     * The tab loaded a page: its undo snapshot belonged to the old one and must never be restored
+     * into another post. A running job goes on, and a post not applied yet stays to apply.
+     */
+    async pageLoaded(tabId: number): Promise<void> {
+      await deps.undo.set(tabId, null);
+      const job = await deps.jobs.get(tabId);
+      if (!job || isRunning(job) || (job.result && !job.applied)) {
+        if (job?.canUndo) await update(tabId, job.id, { canUndo: false });
+        return;
+      }
+      await deps.jobs.set(tabId, null);
     },
 
     /** After a service-worker restart: jobs that were running here are reported as interrupted. */

@@ -25,3 +25,14 @@ export async function sendToTab(tabId: number, request: ContentRequest): Promise
     return NO_CONTENT_SCRIPT;
   }
 }
+
+/** Chrome's onMessage wants sendResponse and `true` for an answer that comes later. */
+export function answerLater<T>(work: Promise<T>, sendResponse: (response: T) => void): true {
+  void work.then(sendResponse);
+  return true;
+}
+
+/** True for the extension's own pages (popup, options), whatever tab they are shown in. */
+export function isExtensionPage(sender: { id?: string; url?: string }): boolean {
+  return sender.id === browser.runtime.id && (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
+}

@@ -67,7 +67,7 @@ describe(`block editor on WordPress ${source}`, () => {
     await editor.waitForFunction((title) => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === title, post.title, { timeout: 60_000 });
     await expect.poll(() => popup.page.locator('body').innerText()).toContain('Written into the editor');
 
-    const request = server.requests.find((candidate) => candidate.path.endsWith('/chat/completions'))!;
+    const request = server.requests.find((candidate) => JSON.stringify(candidate.body?.messages ?? '').includes('How to make a WordPress site fast'))!;
     expect(request.headers.authorization).toBe('Bearer sk-test-key');
     expect(request.body.model).toBe('test-model');
     expect(request.body.stream).toBe(true);
@@ -127,6 +127,10 @@ describe(`block editor on WordPress ${source}`, () => {
     await expect.poll(() => again.page.locator('body').innerText()).toContain('Written into the editor');
     await again.page.getByRole('button', { name: 'Undo' }).click();
     await editor.waitForFunction(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === '', undefined, { timeout: 15_000 });
+    // Undone, the post is still at hand to apply again, until the user discards it.
+    await again.page.getByRole('button', { name: 'Apply' }).waitFor();
+    await again.page.getByRole('button', { name: 'Discard' }).click();
+    await again.page.getByLabel('Topic').waitFor();
     await again.close();
   });
 

@@ -1,5 +1,4 @@
 /** Steps every end-to-end suite takes the way a user does: options page, popup, editor, REST. */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser, Popup } from './extension';
 import type { OpenAITestServer } from './openai-test-server';
@@ -12,9 +11,12 @@ export async function configureEndpoint(browser: ExtensionBrowser, server: OpenA
   await options.getByLabel('API key', { exact: true }).fill('sk-test-key');
   await options.getByLabel('Model').fill(model);
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => options.getByRole('status').innerText()).toContain('Saved');
+  await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect.poll(() => options.getByRole('status').innerText(), { timeout: 15_000 }).toContain('Connected');
+  const verdict = options.getByRole('status').filter({ hasText: /Connected|rejected|Could not|no model|refused/ });
+  await verdict.waitFor({ timeout: 15_000 });
+  const text = await verdict.innerText();
+  if (!text.startsWith('Connected')) throw new Error(`Test connection failed: ${text}`);
   await options.close();
 }
 

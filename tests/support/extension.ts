@@ -64,15 +64,14 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
 
+  // WordPress rewrites the editor's URL as it goes, so find the tab by focus, not by URL.
   const tabId = async (tab: Page) => {
-    const url = tab.url();
-    const worker = await serviceWorker();
-    return worker.evaluate(async (wanted) => {
-      const tabs = await chrome.tabs.query({});
-      const found = tabs.find((candidate: { url?: string }) => candidate.url === wanted);
-      if (!found?.id) throw new Error(`no tab with url ${wanted}`);
-      return found.id;
-    }, url);
+    await tab.bringToFront();
+    return (await serviceWorker()).evaluate(async () => {
+      const [found] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (!found?.id) throw new Error('no active tab');
+      return found.id as number;
+    });
   };
 
   return {

@@ -79,26 +79,13 @@ export function makePost(options: { words?: number; title?: string; topic?: stri
     `An introduction to ${topic}: what it is, why it matters, and how to get it right. ${SENTENCES[0]} ${SENTENCES[1]}`,
     '## Why speed matters',
     `${SENTENCES[1]} Read the **numbers** before you _change_ anything, and see [the web.dev guide](https://web.dev/fast/) for details.`,
-    '- Visitors leave slow pages',
-    '- Search engines rank fast pages higher',
-    '- Servers cost less when they work less',
+    ['- Visitors leave slow pages', '- Search engines rank fast pages higher', '- Servers cost less when they work less'].join('\n'),
     '## Setting up a cache',
     '### Page caching',
-    '1. Install a caching plugin',
-    '2. Turn on page caching',
-    '3. Purge the cache after each change',
-    '```php',
-    "define( 'WP_CACHE', true );",
-    "add_action( 'init', function () {",
-    "    wp_cache_set( 'greeting', 'hello' );",
-    '} );',
-    '```',
+    ['1. Install a caching plugin', '2. Turn on page caching', '3. Purge the cache after each change'].join('\n'),
+    ['```php', "define( 'WP_CACHE', true );", "add_action( 'init', function () {", "    wp_cache_set( 'greeting', 'hello' );", '} );', '```'].join('\n'),
     '## Comparing the options',
-    '| Method | Speed-up | Effort |',
-    '| --- | --- | --- |',
-    '| Page cache | High | Low |',
-    '| Object cache | Medium | Medium |',
-    '| CDN | High | Medium |',
+    ['| Method | Speed-up | Effort |', '| --- | --- | --- |', '| Page cache | High | Low |', '| Object cache | Medium | Medium |', '| CDN | High | Medium |'].join('\n'),
     '> Premature optimization is the root of all evil, but a slow site is no better.',
   ];
   let count = sections.join(' ').split(/\s+/).length;
@@ -210,10 +197,10 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
         sent += Array.from(part).length;
       }
       if (cutAfter !== undefined && sent >= cutAfter) {
-        // A stream cut mid-way: the connection drops without a final chunk.
+        // A stream cut mid-way: the connection closes without the final chunk (what was sent arrives).
         await sleep(5);
         cutByServer.add(res);
-        res.socket?.destroy();
+        res.socket?.end();
         return;
       }
       if (stallAfter !== undefined && sent >= stallAfter) return; // keep the connection open, send nothing more

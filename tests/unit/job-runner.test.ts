@@ -265,3 +265,20 @@ describe('a rewrite', () => {
     expect(await loadJob(TAB)).toMatchObject({ phase: 'review', canUndo: false });
   });
 });
+
+describe('a page load in the tab', () => {
+  it('drops the undo snapshot and a finished job, but keeps a post not applied yet', async () => {
+    const jobs = runner();
+    const done: JobState = { id: 'a', tabId: TAB, request: generate(), phase: 'done', startedAt: 1, updatedAt: 1, words: 0, partialBody: '', applied: true, canUndo: true };
+    await jobItem(TAB).setValue(done);
+    await undoItem(TAB).setValue(snapshot);
+    await jobs.pageLoaded(TAB);
+    expect(await loadUndo(TAB)).toBeNull();
+    expect(await loadJob(TAB)).toBeNull();
+
+    const unapplied = { ...done, phase: 'failed' as const, applied: false, canUndo: false, result: makePost({ words: 100 }) };
+    await jobItem(TAB).setValue(unapplied);
+    await jobs.pageLoaded(TAB);
+    expect(await loadJob(TAB)).toMatchObject({ phase: 'failed', applied: false });
+  });
+});
