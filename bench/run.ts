@@ -16,7 +16,7 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { htmlToMarkdown } from '../lib/html-to-markdown';
 import { EXTENSION_DIR, launchExtension } from '../tests/support/extension';
 import { makePost, startOpenAITestServer } from '../tests/support/openai-test-server';
-import { readSeed } from '../tests/support/seeds';
+import { seedPostHtml } from '../tests/support/seeds';
 import { startWordPress, type WordPressSource } from '../tests/support/wordpress/site';
 import { loginToWordPress } from '../tests/support/wordpress/login';
 import { configureEndpoint, generateFromPopup, waitForBlockEditor } from '../tests/support/e2e-flow';
@@ -94,20 +94,13 @@ function bundleSizes(): void {
   console.log(`   whole extension: ${kb(size(total).raw)} raw in ${total.length} files`);
 }
 
-/** content.rendered of a stored REST post (seed 002 is not valid JSON, so no JSON.parse). */
-function renderedOf(seed: string): string {
-  const match = /"rendered":"((?:[^"\\]|\\.)*)","protected"/s.exec(seed);
-  if (!match) return seed;
-  return match[1]!.replace(/\\n/g, '\n').replace(/\\\//g, '/').replace(/\\"/g, '"').replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 function conversion(): void {
   const domParser = new new JSDOM('').window.DOMParser();
   const encoder = new Tiktoken(o200k);
   console.log('\n3. HTML → Markdown per seed (median of 25 runs) and rewrite prompt size in o200k tokens');
   console.log(`   ${'seed'.padEnd(26)} ${'convert'.padStart(9)} ${'HTML tok'.padStart(9)} ${'MD tok'.padStart(8)} ${'saved'.padStart(6)}`);
   for (const name of ['001_b65ef3ffb9de1439.txt', '002_c5bd88c2185bf359.txt', '003_893b3242530cb7d7.txt', '004_ad8a04315e3d9e10.txt']) {
-    const html = renderedOf(readSeed(name));
+    const html = seedPostHtml(name);
     const times: number[] = [];
     let markdown = '';
     for (let run = 0; run < 25; run++) {

@@ -129,13 +129,15 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
       const edits: Record<string, unknown> = {};
       if (fill.title !== undefined) edits.title = fill.title;
       if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
-      if (fill.tags) {
-        const tags = await resolveTerms(rest, 'tags', fill.tags, true);
+      const [tags, categories] = await Promise.all([
+        fill.tags && resolveTerms(rest, 'tags', fill.tags, true),
+        fill.categories && resolveTerms(rest, 'categories', fill.categories, fill.createMissingCategories),
+      ]);
+      if (tags) {
         edits.tags = tags.terms.map((term) => term.id);
         report.tagsCreated = tags.created;
       }
-      if (fill.categories) {
-        const categories = await resolveTerms(rest, 'categories', fill.categories, fill.createMissingCategories);
+      if (categories) {
         report.categoriesCreated = categories.created;
         report.categoriesSkipped = categories.skipped;
         if (categories.terms.length > 0) edits.categories = categories.terms.map((term) => term.id);

@@ -35,13 +35,16 @@ export interface ResolvedTerms { terms: Term[]; created: string[]; skipped: stri
 
 /** Finds each name case-insensitively; creates the missing ones only when `create` is set. */
 export async function resolveTerms(request: RestRequest, taxonomy: Taxonomy, names: string[], create: boolean): Promise<ResolvedTerms> {
-  const result: ResolvedTerms = { terms: [], created: [], skipped: [] };
-  for (const name of names) {
+  // Look every name up at once: each is a round trip to the site.
+  const found = await Promise.all(names.map(async (name) => {
     const wanted = name.trim().toLocaleLowerCase();
-    const found = asTerms(await request(`/wp/v2/${taxonomy}?search=${encodeURIComponent(name.trim())}&per_page=100&_fields=id,name`))
-      .find((term) => term.name.trim().toLocaleLowerCase() === wanted);
-    if (found) {
-      if (!result.terms.some((term) => term.id === found.id)) result.terms.push(found);
+    const matches = asTerms(await request(`/wp/v2/${taxonomy}?search=${encodeURIComponent(name.trim())}&per_page=100&_fields=id,name`));
+    return { name, term: matches.find((term) => term.name.trim().toLocaleLowerCase() === wanted) };
+  }));
+  const result: ResolvedTerms = { terms: [], created: [], skipped: [] };
+  for (const { name, term } of found) {
+    if (term) {
+      if (!result.terms.some((known) => known.id === term.id)) result.terms.push(term);
     } else if (create) {
       const [createdTerm] = asTerms([await request(`/wp/v2/${taxonomy}`, { method: 'POST', data: { name: name.trim() } })]);
       result.terms.push(createdTerm!);
