@@ -1,0 +1,170 @@
+/** The classic editor (TinyMCE): filled through its own fields, tag box and category checklist. */
+import { z } from 'zod';
+import { bodyToHtml } from '../body';
+import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
+import type { RestRequest } from './wp-terms';
+import { resolveTerms } from './wp-terms';
+
+/** The slice of TinyMCE 4 this adapter uses. */
+export interface TinyMceEditor {
+  initialized?: boolean;
+  getContent(): string;
+  setContent(html: string): void;
+  save(): void;
+  fire(event: string): void;
+  undoManager: { add(): void };
+}
+export interface TinyMceLike { get(id: string): TinyMceEditor | null | undefined }
+
+export interface ClassicEditorDeps {
+  document: Document;
+  tinymce: TinyMceLike | undefined;
+  /** WordPress's own tag box script (tags-box.js), to redraw the tag list after a change. */
+  tagBox?: { quickClicks(element: Element): void };
+  rest?: RestRequest;
+}
+
+export function detectClassicEditor(document: Document): boolean {
+  return Boolean(document.querySelector('form#post #title') && document.querySelector('textarea#content') && !document.body?.classList.contains('block-editor-page'));
+}
+
+const SnapshotSchema = z.object({
+  title: z.string(),
+  excerpt: z.string(),
+  tags: z.string(),
+  categoryIds: z.array(z.string()),
+  body: z.string(),
+});
+
+const TAG_DELIMITER = ',';
+
+export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: ClassicEditorDeps): EditorAdapter {
+  const field = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
+  const visualEditor = () => {
+    const editor = tinymce?.get('content');
+    // In Text mode TinyMCE exists but is hidden; the textarea is the truth then.
+    const textMode = field('#wp-content-wrap')?.classList.contains('html-active');
+    return editor && editor.initialized !== false && !textMode ? editor : null;
+  };
+  const categoryBoxes = () => Array.from(document.querySelectorAll<HTMLInputElement>('#categorychecklist input[type="checkbox"]'));
+  const categoryName = (box: HTMLInputElement) => (box.closest('label')?.textContent ?? '').trim();
+
+  function setValue(element: HTMLInputElement | HTMLTextAreaElement | null, value: string) {
+    if (!element) return;
+    element.value = value;
+    // WordPress listens for these (autosave, the title's placeholder, word counts).
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  function setTitle(title: string) {
+    setValue(field<HTMLInputElement>('#title'), title);
+    field('#title-prompt-text')?.classList.toggle('screen-reader-text', title !== '');
+  }
+
+  function setTags(value: string) {
+    setValue(field<HTMLTextAreaElement>('#tax-input-post_tag'), value);
+    const box = field('#post_tag');
+    if (box && tagBox) tagBox.quickClicks(box);
+  }
+
+  function setBody(html: string) {
+    const editor = visualEditor();
+    if (editor) {
+      editor.setContent(html);
+      editor.undoManager.add();
+      editor.save();
+      editor.fire('change');
+    }
+    setValue(field<HTMLTextAreaElement>('#content'), editor ? editor.getContent() : html);
+  }
+
+  function readBody(): string {
+    return visualEditor()?.getContent() ?? field<HTMLTextAreaElement>('#content')?.value ?? '';
+  }
+
+  return {
+    kind: 'classic-editor',
+    isReady() {
+      return Boolean(field('#title') && (tinymce?.get('content')?.initialized || field('#wp-content-wrap')?.classList.contains('html-active') || !tinymce));
+    },
+    async read(): Promise<EditorContent> {
+      return {
+        title: field<HTMLInputElement>('#title')?.value ?? '',
+        excerpt: field<HTMLTextAreaElement>('#excerpt')?.value ?? '',
+        tags: (field<HTMLTextAreaElement>('#tax-input-post_tag')?.value ?? '').split(TAG_DELIMITER).map((tag) => tag.trim()).filter(Boolean),
+        categories: categoryBoxes().filter((box) => box.checked).map(categoryName),
+        bodyHtml: readBody(),
+      };
+    },
+    async siteCategories() {
+      return categoryBoxes().map(categoryName).filter(Boolean);
+    },
+    async snapshot(): Promise<EditorSnapshot> {
+      const data: z.infer<typeof SnapshotSchema> = {
+        title: field<HTMLInputElement>('#title')?.value ?? '',
+        excerpt: field<HTMLTextAreaElement>('#excerpt')?.value ?? '',
+        tags: field<HTMLTextAreaElement>('#tax-input-post_tag')?.value ?? '',
+        categoryIds: categoryBoxes().filter((box) => box.checked).map((box) => box.value),
+        body: readBody(),
+      };
+      return { kind: 'classic-editor', data };
+    },
+    async apply(fill): Promise<ApplyReport> {
+      const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
+      if (fill.title !== undefined) setTitle(fill.title);
+      if (fill.excerpt !== undefined) setValue(field<HTMLTextAreaElement>('#excerpt'), fill.excerpt);
+      // WordPress matches tag names to existing tags (case-insensitively) when the post is saved.
+      if (fill.tags) setTags(fill.tags.join(`${TAG_DELIMITER} `));
+      if (fill.categories) {
+        const boxes = categoryBoxes();
+        const wanted = new Map(fill.categories.map((name) => [name.trim().toLocaleLowerCase(), name]));
+        const checked = new Set<string>();
+        for (const box of boxes) {
+          const key = categoryName(box).toLocaleLowerCase();
+          box.checked = wanted.has(key);
+          if (box.checked) checked.add(key);
+        }
+        const missing = [...wanted].filter(([key]) => !checked.has(key)).map(([, name]) => name);
+        if (missing.length && fill.createMissingCategories && rest) {
+          const created = await resolveTerms(rest, 'categories', missing, true);
+          for (const term of created.terms) addCategoryBox(term.id, term.name);
+          report.categoriesCreated = created.created;
+        } else {
+          report.categoriesSkipped = missing;
+        }
+      }
+      if (fill.body) {
+        const html = bodyToHtml(fill.body);
+        setBody(fill.bodyMode === 'append' ? `${readBody()}\n${html}` : html);
+      }
+      return report;
+    },
+    async restore(snapshot) {
+      const data = SnapshotSchema.parse(snapshot.data);
+      setTitle(data.title);
+      setValue(field<HTMLTextAreaElement>('#excerpt'), data.excerpt);
+      setTags(data.tags);
+      const ids = new Set(data.categoryIds);
+      for (const box of categoryBoxes()) box.checked = ids.has(box.value);
+      setBody(data.body);
+    },
+  };
+
+  /** A category created just now gets a checked box, so saving the form assigns it. */
+  function addCategoryBox(id: number, name: string) {
+    const list = field('#categorychecklist');
+    if (!list || list.querySelector(`input[value="${id}"]`)) return;
+    const item = document.createElement('li');
+    const label = document.createElement('label');
+    label.className = 'selectit';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'post_category[]';
+    box.value = String(id);
+    box.checked = true;
+    label.append(box, ` ${name}`);
+    item.append(label);
+    list.prepend(item);
+  }
+}
