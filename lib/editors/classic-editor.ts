@@ -18,9 +18,10 @@ export interface TinyMceLike { get(id: string): TinyMceEditor | null | undefined
 
 export interface ClassicEditorDeps {
   document: Document;
-  tinymce: TinyMceLike | undefined;
-  /** WordPress's own tag box script (tags-box.js), to redraw the tag list after a change. */
-  tagBox?: { quickClicks(element: Element): void };
+  /** Read on each use: TinyMCE and tags-box.js load after the adapter may have been made. */
+  tinymce(): TinyMceLike | undefined;
+  /** WordPress's own tag box script, to redraw the tag list after a change. */
+  tagBox(): { quickClicks(element: Element): void } | undefined;
   rest?: RestRequest;
 }
 
@@ -41,7 +42,7 @@ const TAG_DELIMITER = ',';
 export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: ClassicEditorDeps): EditorAdapter {
   const field = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
   const visualEditor = () => {
-    const editor = tinymce?.get('content');
+    const editor = tinymce()?.get('content');
     // In Text mode TinyMCE exists but is hidden; the textarea is the truth then.
     const textMode = field('#wp-content-wrap')?.classList.contains('html-active');
     return editor && editor.initialized !== false && !textMode ? editor : null;
@@ -65,7 +66,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: 
   function setTags(value: string) {
     setValue(field<HTMLTextAreaElement>('#tax-input-post_tag'), value);
     const box = field('#post_tag');
-    if (box && tagBox) tagBox.quickClicks(box);
+    if (box) tagBox()?.quickClicks(box);
   }
 
   function setBody(html: string) {
@@ -86,7 +87,8 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: 
   return {
     kind: 'classic-editor',
     isReady() {
-      return Boolean(field('#title') && (tinymce?.get('content')?.initialized || field('#wp-content-wrap')?.classList.contains('html-active') || !tinymce));
+      const editor = tinymce()?.get('content');
+      return Boolean(field('#title') && (editor?.initialized || field('#wp-content-wrap')?.classList.contains('html-active')));
     },
     async read(): Promise<EditorContent> {
       return {

@@ -24,7 +24,7 @@ function restFromPage(win: EditorWindow) {
 export function detectEditor(win: EditorWindow): EditorAdapter | null {
   if (detectBlockEditor(win.wp, win.document)) return createBlockEditorAdapter(win.wp!);
   if (detectClassicEditor(win.document)) {
-    return createClassicEditorAdapter({ document: win.document, tinymce: win.tinymce, tagBox: win.tagBox, rest: restFromPage(win) });
+    return createClassicEditorAdapter({ document: win.document, tinymce: () => win.tinymce, tagBox: () => win.tagBox, rest: restFromPage(win) });
   }
   return null;
 }
