@@ -2,26 +2,40 @@
 import type { EditorAdapter } from './adapter';
 import { createBlockEditorAdapter, detectBlockEditor, type WpLike } from './block-editor';
 import { createClassicEditorAdapter, detectClassicEditor, type TinyMceLike } from './classic-editor';
-import { restViaFetch } from './wp-terms';
+import { createElementorAdapter, isElementorEditorPage, type ElementorCommandsLike, type ElementorCommonLike, type ElementorLike } from './elementor';
+import { restViaFetch, type RestRequest } from './wp-terms';
 
 interface EditorWindow extends Window {
   wp?: WpLike & { apiFetch?: WpLike['apiFetch'] };
   tinymce?: TinyMceLike;
   tagBox?: { quickClicks(element: Element): void };
   wpApiSettings?: { root?: string; nonce?: string };
+  elementor?: ElementorLike & { config?: { document?: { id?: number } } };
+  $e?: ElementorCommandsLike;
+  elementorCommon?: ElementorCommonLike;
 }
 
 /** REST with the page's login session: wp.apiFetch where loaded, else fetch with the page's nonce. */
-function restFromPage(win: EditorWindow) {
-  if (win.wp?.apiFetch) {
-    const apiFetch = win.wp.apiFetch;
-    return (path: string, init?: { method?: string; data?: unknown }) => apiFetch({ path, method: init?.method, data: init?.data });
-  }
-  const settings = win.wpApiSettings;
-  return restViaFetch(settings?.root ?? `${win.location.origin}/wp-json/`, settings?.nonce ?? '', win.fetch.bind(win));
+function restFromPage(win: EditorWindow): RestRequest {
+  // Looked up per call: these globals are defined after the adapter is made.
+  return (path, init) => {
+    if (win.wp?.apiFetch) return win.wp.apiFetch({ path, method: init?.method, data: init?.data });
+    const settings = win.wpApiSettings;
+    return restViaFetch(settings?.root ?? `${win.location.origin}/wp-json/`, settings?.nonce ?? '', win.fetch.bind(win))(path, init);
+  };
 }
 
 export function detectEditor(win: EditorWindow): EditorAdapter | null {
+  // Elementor is known by its URL at once; its API arrives seconds later (isReady waits for it).
+  if (isElementorEditorPage(win.location)) {
+    return createElementorAdapter({
+      elementor: () => win.elementor,
+      $e: () => win.$e,
+      elementorCommon: () => win.elementorCommon,
+      rest: restFromPage(win),
+      postId: Number(new URLSearchParams(win.location.search).get('post')),
+    });
+  }
   if (detectBlockEditor(win.wp, win.document)) return createBlockEditorAdapter(win.wp!);
   if (detectClassicEditor(win.document)) {
     return createClassicEditorAdapter({ document: win.document, tinymce: () => win.tinymce, tagBox: () => win.tagBox, rest: restFromPage(win) });

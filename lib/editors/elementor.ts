@@ -1,0 +1,243 @@
+/**
+ * Elementor: title and excerpt through the document's page settings, the body as native widgets
+ * (one container per H2 section, Heading widgets, Text Editor widgets for the prose between),
+ * all inside one entry of Elementor's own history. Tags and categories over the REST API.
+ */
+import { z } from 'zod';
+import { blockToHtml, type BodyBlock } from '../body';
+import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
+import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
+
+/** The slice of Elementor's editor API this adapter uses. */
+export interface ElementorContainer {
+  id: string;
+  model: { get(key: string): any; toJSON(options?: unknown): any };
+  settings: { get(key: string): any };
+  children: ElementorContainer[];
+  view?: { $el?: { length: number } };
+}
+export interface ElementorLike {
+  loaded?: boolean;
+  documents: { getCurrent(): { id: number; container: ElementorContainer } | undefined };
+  getPanelView?(): { getCurrentPageName?(): string } | undefined;
+}
+export interface ElementorCommandsLike {
+  run(command: string, args?: Record<string, unknown>): any;
+  internal(command: string, args?: Record<string, unknown>): any;
+}
+export interface ElementorCommonLike { config?: { experimentalFeatures?: Record<string, boolean> } }
+
+export interface ElementorDeps {
+  /** Read on each use: Elementor's globals appear seconds after the page. */
+  elementor(): ElementorLike | undefined;
+  $e(): ElementorCommandsLike | undefined;
+  elementorCommon(): ElementorCommonLike | undefined;
+  rest: RestRequest;
+  postId: number;
+}
+
+export function isElementorEditorPage(location: { search: string }): boolean {
+  return new URLSearchParams(location.search).get('action') === 'elementor';
+}
+
+const SnapshotSchema = z.object({
+  title: z.string(),
+  excerpt: z.string(),
+  elements: z.array(z.record(z.string(), z.unknown())),
+  tags: z.array(z.number()).nullable(),
+  categories: z.array(z.number()).nullable(),
+});
+
+export interface ElementModel {
+  id: string;
+  elType: 'container' | 'section' | 'column' | 'widget';
+  widgetType?: string;
+  isInner?: boolean;
+  settings: Record<string, unknown>;
+  elements: ElementModel[];
+}
+
+function uniqueId(): string {
+  return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0').slice(0, 7);
+}
+
+function widget(widgetType: string, settings: Record<string, unknown>): ElementModel {
+  return { id: uniqueId(), elType: 'widget', widgetType, settings, elements: [] };
+}
+
+/**
+ * The body as Elementor elements: a section per H2 (what comes before the first H2 gets its
+ * own), a Heading widget per heading, one Text Editor widget per run of other blocks.
+ */
+export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
+  const sections: BodyBlock[][] = [];
+  for (const block of body) {
+    if ((block.type === 'heading' && block.level <= 2) || sections.length === 0) sections.push([]);
+    sections.at(-1)!.push(block);
+  }
+  return sections.map((blocks) => {
+    const widgets: ElementModel[] = [];
+    let prose: string[] = [];
+    const flush = () => {
+      if (prose.length) widgets.push(widget('text-editor', { editor: prose.join('\n') }));
+      prose = [];
+    };
+    for (const block of blocks) {
+      if (block.type === 'heading') {
+        flush();
+        widgets.push(widget('heading', { title: block.html, header_size: `h${block.level}` }));
+      } else {
+        prose.push(blockToHtml(block));
+      }
+    }
+    flush();
+    if (useContainers) return { id: uniqueId(), elType: 'container', settings: {}, elements: widgets };
+    const column: ElementModel = { id: uniqueId(), elType: 'column', settings: { _column_size: 100 }, elements: widgets };
+    return { id: uniqueId(), elType: 'section', settings: {}, elements: [column] };
+  });
+}
+
+function containerToHtml(container: ElementorContainer): string {
+  const model = container.model;
+  if (model.get('elType') === 'widget') {
+    const settings = container.settings;
+    switch (model.get('widgetType')) {
+      case 'heading': {
+        const size = /^h[1-6]$/.test(settings.get('header_size') ?? '') ? settings.get('header_size') : 'h2';
+        return `<${size}>${settings.get('title') ?? ''}</${size}>`;
+      }
+      case 'text-editor': return settings.get('editor') ?? '';
+      case 'html': return settings.get('html') ?? '';
+      case 'image': {
+        const image = settings.get('image') as { url?: string } | undefined;
+        return image?.url ? `<img src="${image.url}" alt="">` : '';
+      }
+      default: return '';
+    }
+  }
+  return container.children.map(containerToHtml).filter(Boolean).join('\n');
+}
+
+export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
+  const editor = () => {
+    const elementor = deps.elementor();
+    const document = elementor?.documents.getCurrent();
+    const commands = deps.$e();
+    if (!elementor || !document || !commands) throw new Error('Elementor is not loaded.');
+    return { elementor, container: document.container, commands };
+  };
+  const useContainers = () => deps.elementorCommon()?.config?.experimentalFeatures?.container !== false;
+
+  async function postTerms(): Promise<{ tags: number[]; categories: number[] } | null> {
+    try {
+      return await deps.rest(`/wp/v2/posts/${deps.postId}?context=edit&_fields=tags,categories`) as { tags: number[]; categories: number[] };
+    } catch {
+      return null;
+    }
+  }
+
+  async function termNames(taxonomy: 'tags' | 'categories', ids: number[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const terms = await deps.rest(`/wp/v2/${taxonomy}?include=${ids.join(',')}&per_page=100&_fields=id,name`) as Array<{ name: string }>;
+    return terms.map((term) => term.name);
+  }
+
+  /** Runs the commands as one entry of Elementor's own history (one Ctrl+Z undoes them). */
+  function inOneHistoryStep(title: string, work: () => void) {
+    const { commands } = editor();
+    const historyId = commands.internal('document/history/start-log', { type: 'add', title });
+    try {
+      work();
+    } finally {
+      commands.internal('document/history/end-log', { id: historyId });
+    }
+  }
+
+  function createElements(models: Array<Record<string, unknown>>) {
+    const { container, commands } = editor();
+    for (const model of models) commands.run('document/elements/create', { container, model, options: { edit: false } });
+  }
+
+  return {
+    kind: 'elementor',
+    isReady() {
+      const elementor = deps.elementor();
+      if (!elementor?.loaded || !deps.$e()) return false;
+      // `loaded` turns true before the document is attached: wait for its view and the panel.
+      const document = elementor.documents.getCurrent();
+      return Boolean(document?.container?.view?.$el?.length && elementor.getPanelView?.()?.getCurrentPageName?.());
+    },
+    async read(): Promise<EditorContent> {
+      const { container } = editor();
+      const terms = await postTerms();
+      return {
+        title: container.settings.get('post_title') ?? '',
+        excerpt: container.settings.get('post_excerpt') ?? '',
+        tags: terms ? await termNames('tags', terms.tags) : [],
+        categories: terms ? await termNames('categories', terms.categories) : [],
+        bodyHtml: containerToHtml(container),
+      };
+    },
+    async siteCategories() {
+      return (await listTerms(deps.rest, 'categories')).map((term) => term.name);
+    },
+    async snapshot(): Promise<EditorSnapshot> {
+      const { container } = editor();
+      const terms = await postTerms();
+      const data: z.infer<typeof SnapshotSchema> = {
+        title: container.settings.get('post_title') ?? '',
+        excerpt: container.settings.get('post_excerpt') ?? '',
+        elements: container.children.map((child) => child.model.toJSON({ remove: ['default', 'editSettings', 'defaultEditSettings'] })),
+        tags: terms?.tags ?? null,
+        categories: terms?.categories ?? null,
+      };
+      return { kind: 'elementor', data };
+    },
+    async apply(fill): Promise<ApplyReport> {
+      const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
+      const settings: Record<string, string> = {};
+      if (fill.title !== undefined) settings.post_title = fill.title;
+      if (fill.excerpt !== undefined) settings.post_excerpt = fill.excerpt;
+      // Terms first: once the content shows, a save cannot race the term update and undo it.
+      if (fill.tags || fill.categories) {
+        try {
+          const [tags, categories] = await Promise.all([
+            fill.tags && resolveTerms(deps.rest, 'tags', fill.tags, true),
+            fill.categories && resolveTerms(deps.rest, 'categories', fill.categories, fill.createMissingCategories),
+          ]);
+          const data: Record<string, number[]> = {};
+          if (tags) { data.tags = tags.terms.map((term) => term.id); report.tagsCreated = tags.created; }
+          if (categories) {
+            if (categories.terms.length) data.categories = categories.terms.map((term) => term.id);
+            report.categoriesCreated = categories.created;
+            report.categoriesSkipped = categories.skipped;
+          }
+          await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data });
+        } catch (error) {
+          report.warnings.push(`The site's REST API refused the request (${error instanceof Error ? error.message : String(error)}), so tags and categories were not set. The rest of the post is in the editor.`);
+        }
+      }
+      inOneHistoryStep('PressPilot', () => {
+        const { container, commands } = editor();
+        if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
+        if (fill.body) {
+          if (fill.bodyMode === 'replace') commands.run('document/elements/empty', { force: true });
+          createElements(bodyToElements(fill.body, useContainers()) as unknown as Array<Record<string, unknown>>);
+        }
+      });
+      return report;
+    },
+    async restore(snapshot) {
+      const data = SnapshotSchema.parse(snapshot.data);
+      inOneHistoryStep('PressPilot undo', () => {
+        const { container, commands } = editor();
+        commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
+        commands.run('document/elements/empty', { force: true });
+        createElements(data.elements);
+      });
+      if (data.tags && data.categories) {
+        await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data: { tags: data.tags, categories: data.categories } }).catch(() => undefined);
+      }
+    },
+  };
+}
