@@ -1,0 +1,114 @@
+/**
+ * An in-memory stand-in of the part of Elementor 3.21's editor that the adapter drives: `$e.run`
+ * and `$e.internal` with the same argument rules (the document takes only container or section
+ * children, a section only columns, `empty` without `force` would open a confirm dialog, nothing
+ * can be created before the document's view is attached), and the container tree with its
+ * models and settings. Every call is recorded so tests can check the exact commands sent.
+ */
+import type { ElementModel } from '../../lib/editors/elementor';
+
+export interface Call { kind: 'run' | 'internal'; command: string; args: Record<string, unknown> }
+
+const ALLOWED_CHILDREN: Record<string, string[]> = {
+  document: ['container', 'section'],
+  container: ['container', 'widget'],
+  section: ['column'],
+  column: ['widget', 'section'],
+  widget: [],
+};
+
+export class StandInContainer {
+  readonly settingsValues: Map<string, unknown>;
+  children: StandInContainer[] = [];
+  view: { $el: { length: number } } | undefined;
+
+  constructor(readonly id: string, readonly type: string, readonly widgetType: string | undefined, settings: Record<string, unknown>, attached: boolean) {
+    this.settingsValues = new Map(Object.entries(settings));
+    this.view = attached ? { $el: { length: 1 } } : undefined;
+  }
+
+  readonly model = {
+    get: (key: string) => (key === 'elType' ? this.type : key === 'widgetType' ? this.widgetType : key === 'id' ? this.id : undefined),
+    toJSON: () => this.toJSON(),
+  };
+
+  readonly settings = {
+    get: (key: string) => this.settingsValues.get(key),
+  };
+
+  toJSON(): ElementModel {
+    return {
+      id: this.id,
+      elType: this.type as ElementModel['elType'],
+      ...(this.widgetType ? { widgetType: this.widgetType } : {}),
+      settings: Object.fromEntries(this.settingsValues),
+      elements: this.children.map((child) => child.toJSON()),
+    } as ElementModel;
+  }
+}
+
+export function createElementorStandIn(options: { containers?: boolean; attached?: boolean; loaded?: boolean; postTitle?: string; postExcerpt?: string } = {}) {
+  const calls: Call[] = [];
+  let nextHistory = 1;
+  const openLogs: number[] = [];
+  const history: Array<{ id: number; title: string }> = [];
+  const documentContainer = new StandInContainer('document', 'document', undefined, { post_title: options.postTitle ?? 'Old title', post_excerpt: options.postExcerpt ?? '' }, options.attached ?? true);
+
+  function build(model: ElementModel | Record<string, any>, parentType: string): StandInContainer {
+    const elType = String(model.elType);
+    if (!ALLOWED_CHILDREN[parentType]?.includes(elType)) throw new Error(`Elementor refuses a ${elType} inside a ${parentType}.`);
+    if (elType === 'widget' && typeof model.widgetType !== 'string') throw new Error('A widget needs a widgetType.');
+    const container = new StandInContainer(String(model.id ?? `gen${Math.random().toString(16).slice(2, 9)}`), elType, model.widgetType, model.settings ?? {}, true);
+    container.children = (model.elements ?? []).map((child: ElementModel) => build(child, elType));
+    return container;
+  }
+
+  const $e = {
+    run(command: string, args: Record<string, any> = {}) {
+      calls.push({ kind: 'run', command, args });
+      switch (command) {
+        case 'document/elements/settings':
+          if (!args.container) throw new Error('container is required');
+          for (const [key, value] of Object.entries(args.settings ?? {})) args.container.settingsValues.set(key, value);
+          return args.container;
+        case 'document/elements/empty':
+          if (!args.force) throw new Error('Elementor would open a confirm dialog (empty without force).');
+          documentContainer.children = [];
+          return undefined;
+        case 'document/elements/create': {
+          const parent = args.container as StandInContainer;
+          // Real Elementor throws "reading '$el'" when the document is not attached yet.
+          if (!parent?.view) throw new TypeError("Cannot read properties of undefined (reading '$el')");
+          const created = build(args.model, parent.type);
+          parent.children.push(created);
+          return created;
+        }
+        default:
+          throw new Error(`The stand-in does not know ${command}`);
+      }
+    },
+    internal(command: string, args: Record<string, any> = {}) {
+      calls.push({ kind: 'internal', command, args });
+      if (command === 'document/history/start-log') {
+        const id = nextHistory++;
+        openLogs.push(id);
+        history.push({ id, title: args.title });
+        return id;
+      }
+      if (command === 'document/history/end-log') {
+        if (openLogs.pop() !== args.id) throw new Error('end-log for a log that is not open');
+        return undefined;
+      }
+      throw new Error(`The stand-in does not know ${command}`);
+    },
+  };
+
+  const elementor = {
+    loaded: options.loaded ?? true,
+    documents: { getCurrent: () => ({ id: 42, container: documentContainer }) },
+    getPanelView: () => ({ getCurrentPageName: () => 'elements' }),
+    elements: { toJSON: () => documentContainer.children.map((child) => child.toJSON()) },
+  };
+  const elementorCommon = { config: { experimentalFeatures: { container: options.containers ?? true } } };
+  return { $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer };
+}
