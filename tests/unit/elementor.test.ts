@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { EditorFillSchema } from '../../lib/editors/adapter';
+import { createElementorAdapter } from '../../lib/editors/elementor';
+import type { RestRequest } from '../../lib/editors/wp-terms';
+import type { BodyBlock } from '../../lib/body';
+import { createElementorStandIn } from '../support/elementor-stand-in';
+
+/** A WordPress REST API in memory: tags, categories and one post's term ids. */
+function fakeRest(options: { tags?: string[]; categories?: string[]; refuse?: boolean } = {}) {
+  let nextId = 100;
+  const store = {
+    tags: (options.tags ?? []).map((name) => ({ id: nextId++, name })),
+    categories: (options.categories ?? []).map((name) => ({ id: nextId++, name })),
+  };
+  const post = { tags: [] as number[], categories: [] as number[] };
+  const requests: string[] = [];
+  const rest: RestRequest = async (path, init) => {
+    requests.push(`${init?.method ?? 'GET'} ${path}`);
+    if (options.refuse) throw new Error("The site's REST API answered 403: rest_forbidden");
+    const url = new URL(path, 'http://site');
+    const taxonomy = url.pathname.match(/^\/wp\/v2\/(tags|categories)$/)?.[1] as 'tags' | 'categories' | undefined;
+    if (taxonomy && init?.method === 'POST') {
+      const term = { id: nextId++, name: (init.data as { name: string }).name };
+      store[taxonomy].push(term);
+      return term;
+    }
+    if (taxonomy) {
+      const search = url.searchParams.get('search')?.toLowerCase();
+      const include = url.searchParams.get('include')?.split(',').map(Number);
+      return store[taxonomy].filter((term) => (!search || term.name.toLowerCase().includes(search)) && (!include || include.includes(term.id)));
+    }
+    if (/^\/wp\/v2\/posts\/42$/.test(url.pathname)) {
+      if (init?.method === 'POST') Object.assign(post, init.data);
+      return { ...post };
+    }
+    throw new Error(`unexpected ${path}`);
+  };
+  return { rest, store, post, requests };
+}
+
+function setUp(options: Parameters<typeof createElementorStandIn>[0] = {}, restOptions: Parameters<typeof fakeRest>[0] = {}) {
+  const standIn = createElementorStandIn(options);
+  const site = fakeRest(restOptions);
+  const adapter = createElementorAdapter({
+    elementor: () => standIn.elementor,
+    $e: () => standIn.$e,
+    elementorCommon: () => standIn.elementorCommon,
+    rest: site.rest,
+    postId: 42,
+  });
+  return { standIn, site, adapter };
+}
+
+const body: BodyBlock[] = [
+  { type: 'paragraph', html: 'Intro <strong>bold</strong>.' },
+  { type: 'heading', level: 2, html: 'First' },
+  { type: 'paragraph', html: 'One.' },
+  { type: 'heading', level: 3, html: 'Detail' },
+  { type: 'code', language: 'python', code: 'print("<hi>")' },
+  { type: 'table', html: '<table><tbody><tr><td>a</td></tr></tbody></table>' },
+  { type: 'heading', level: 2, html: 'Second' },
+  { type: 'list', ordered: false, html: '<ul><li>x</li></ul>' },
+];
+
+const fill = (overrides: Partial<Parameters<typeof EditorFillSchema.parse>[0]> = {}) => EditorFillSchema.parse({
+  title: 'New title', excerpt: 'New description', tags: ['Python', 'threads'], categories: ['Programming', 'Gardening'], body, ...overrides,
+});
+
+const widgetsOf = (element: any): string[] => element.elements.flatMap((child: any) => (child.elType === 'widget' ? [child.widgetType] : widgetsOf(child)));
+
+describe('Elementor adapter', () => {
+  it('replace: one history step holding the page settings, an empty with force, and one create per section', async () => {
+    const { standIn, adapter } = setUp();
+    await adapter.apply(fill());
+    const sequence = standIn.calls.map((call) => `${call.kind} ${call.command}`);
+    expect(sequence).toEqual([
+      'internal document/history/start-log',
+      'run document/elements/settings',
+      'run document/elements/empty',
+      'run document/elements/create',
+      'run document/elements/create',
+      'run document/elements/create',
+      'internal document/history/end-log',
+    ]);
+    expect(standIn.calls[1]!.args).toMatchObject({ settings: { post_title: 'New title', post_excerpt: 'New description' }, options: { external: true } });
+    expect(standIn.calls[1]!.args.container).toBe(standIn.document);
+    expect(standIn.calls[2]!.args).toEqual({ force: true });
+    expect(standIn.calls.slice(3, 6).every((call) => call.args.container === standIn.document)).toBe(true);
+    expect(standIn.openLogs).toEqual([]);
+    expect(standIn.history).toHaveLength(1);
+  });
+
+  it('builds one container per H2 with Heading and Text Editor widgets, code and tables intact', async () => {
+    const { standIn, adapter } = setUp();
+    await adapter.apply(fill());
+    const tree = standIn.elementor.elements.toJSON() as any[];
+    expect(tree.map((element) => element.elType)).toEqual(['container', 'container', 'container']);
+    expect(tree.map(widgetsOf)).toEqual([
+      ['text-editor'],
+      ['heading', 'text-editor', 'heading', 'text-editor'],
+      ['heading', 'text-editor'],
+    ]);
+    const second = tree[1].elements;
+    expect(second[0].settings).toEqual({ title: 'First', header_size: 'h2' });
+    expect(second[2].settings).toEqual({ title: 'Detail', header_size: 'h3' });
+    expect(second[3].settings.editor).toBe('<pre class="language-python"><code class="language-python">print(&quot;&lt;hi&gt;&quot;)</code></pre>\n<table><tbody><tr><td>a</td></tr></tbody></table>');
+    expect(standIn.document.settings.get('post_title')).toBe('New title');
+    expect(standIn.document.settings.get('post_excerpt')).toBe('New description');
+  });
+
+  it('uses sections with one full-width column on sites without Flexbox Containers', async () => {
+    const { standIn, adapter } = setUp({ containers: false });
+    await adapter.apply(fill({ tags: undefined, categories: undefined }));
+    const tree = standIn.elementor.elements.toJSON() as any[];
+    expect(tree.map((element) => element.elType)).toEqual(['section', 'section', 'section']);
+    expect(tree.every((section) => section.elements.length === 1 && section.elements[0].elType === 'column' && section.elements[0].settings._column_size === 100)).toBe(true);
+    expect(tree.map(widgetsOf)[2]).toEqual(['heading', 'text-editor']);
+  });
+
+  it('append keeps the existing elements and sends no empty', async () => {
+    const { standIn, adapter } = setUp();
+    standIn.$e.run('document/elements/create', { container: standIn.document, model: { id: 'old1', elType: 'container', settings: {}, elements: [] } });
+    standIn.calls.length = 0;
+    await adapter.apply(fill({ bodyMode: 'append', title: undefined, excerpt: undefined, tags: undefined, categories: undefined }));
+    expect(standIn.calls.map((call) => call.command)).not.toContain('document/elements/empty');
+    expect(standIn.calls.map((call) => call.command)).not.toContain('document/elements/settings');
+    expect(standIn.document.children.map((child) => child.id)[0]).toBe('old1');
+    expect(standIn.document.children).toHaveLength(4);
+  });
+
+  it('is not ready before Elementor has loaded and attached its document', () => {
+    expect(setUp({ loaded: false }).adapter.isReady()).toBe(false);
+    expect(setUp({ attached: false }).adapter.isReady()).toBe(false);
+    expect(setUp().adapter.isReady()).toBe(true);
+  });
+
+  it('reuses existing terms case-insensitively, creates missing tags, skips missing categories unless asked', async () => {
+    const { site, adapter } = setUp({}, { tags: ['python'], categories: ['Programming', 'Uncategorized'] });
+    const report = await adapter.apply(fill());
+    const python = site.store.tags.find((term) => term.name === 'python')!;
+    const threads = site.store.tags.find((term) => term.name === 'threads')!;
+    expect(site.store.tags).toHaveLength(2);
+    expect(site.post.tags).toEqual([python.id, threads.id]);
+    expect(site.post.categories).toEqual([site.store.categories[0]!.id]);
+    expect(report).toMatchObject({ tagsCreated: ['threads'], categoriesSkipped: ['Gardening'], categoriesCreated: [], warnings: [] });
+
+    const withCreate = setUp({}, { categories: ['Programming'] });
+    const created = await withCreate.adapter.apply(fill({ createMissingCategories: true }));
+    expect(created.categoriesCreated).toEqual(['Gardening']);
+    expect(withCreate.site.post.categories).toHaveLength(2);
+  });
+
+  it('when the REST API is blocked, says so and still fills the widgets', async () => {
+    const { standIn, adapter } = setUp({}, { refuse: true });
+    const report = await adapter.apply(fill());
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toMatch(/REST API refused.*403.*tags and categories were not set/);
+    expect(standIn.document.children).toHaveLength(3);
+  });
+
+  it('undo puts back the exact element tree, title, excerpt and terms', async () => {
+    const { standIn, site, adapter } = setUp({ postTitle: 'Original', postExcerpt: 'Original excerpt' }, { tags: ['old'] });
+    standIn.$e.run('document/elements/create', {
+      container: standIn.document,
+      model: { id: 'keep1', elType: 'container', settings: { flex_direction: 'row' }, elements: [{ id: 'w1', elType: 'widget', widgetType: 'text-editor', settings: { editor: '<p>Hand-written</p>' }, elements: [] }] },
+    });
+    site.post.tags = [site.store.tags[0]!.id];
+    const before = standIn.elementor.elements.toJSON();
+    const snapshot = await adapter.snapshot();
+    await adapter.apply(fill());
+    expect(standIn.elementor.elements.toJSON()).not.toEqual(before);
+    standIn.calls.length = 0;
+    await adapter.restore(JSON.parse(JSON.stringify(snapshot)));
+    expect(standIn.elementor.elements.toJSON()).toEqual(before);
+    expect(standIn.document.settings.get('post_title')).toBe('Original');
+    expect(standIn.document.settings.get('post_excerpt')).toBe('Original excerpt');
+    expect(site.post).toEqual({ tags: [site.store.tags[0]!.id], categories: [] });
+    expect(standIn.calls[0]).toMatchObject({ kind: 'internal', command: 'document/history/start-log' });
+    expect(standIn.calls.at(-1)).toMatchObject({ kind: 'internal', command: 'document/history/end-log' });
+  });
+
+  it('reads the page settings, terms and the widgets as HTML for rewriting', async () => {
+    const { standIn, site, adapter } = setUp({ postTitle: 'Post', postExcerpt: 'Summary' }, { tags: ['alpha'], categories: ['News'] });
+    site.post.tags = [site.store.tags[0]!.id];
+    site.post.categories = [site.store.categories[0]!.id];
+    standIn.$e.run('document/elements/create', {
+      container: standIn.document,
+      model: { id: 'c1', elType: 'container', settings: {}, elements: [
+        { id: 'h', elType: 'widget', widgetType: 'heading', settings: { title: 'Hello', header_size: 'h3' }, elements: [] },
+        { id: 't', elType: 'widget', widgetType: 'text-editor', settings: { editor: '<p>World</p>' }, elements: [] },
+        { id: 'b', elType: 'widget', widgetType: 'button', settings: { text: 'Buy' }, elements: [] },
+      ] },
+    });
+    expect(await adapter.read()).toEqual({ title: 'Post', excerpt: 'Summary', tags: ['alpha'], categories: ['News'], bodyHtml: '<h3>Hello</h3>\n<p>World</p>' });
+  });
+
+  it('refuses to apply when Elementor is not loaded, leaving nothing half-done', async () => {
+    const adapter = createElementorAdapter({ elementor: () => undefined, $e: () => undefined, elementorCommon: () => undefined, rest: fakeRest().rest, postId: 42 });
+    await expect(adapter.apply(fill({ tags: undefined, categories: undefined }))).rejects.toThrow(/not loaded/);
+  });
+});
