@@ -46,6 +46,8 @@ function recoverMangledFences(document: Document): void {
       const paragraph = paragraphs[next]!;
       const text = textWithBreaks(paragraph);
       const parts = text.split('\n');
+      // A paragraph break inside the fence was a blank line of the code.
+      if (lines.length > 0) lines.push('');
       const closeAt = parts.findIndex((line) => /^\s*(?:```|[“”‘’"]`{1,2}|‘‘‘|’’’)\s*$/.test(line));
       consumed.push(paragraph);
       if (closeAt >= 0) {
@@ -60,11 +62,29 @@ function recoverMangledFences(document: Document): void {
     const pre = document.createElement('pre');
     const code = document.createElement('code');
     if (language) code.className = `language-${language}`;
-    code.textContent = lines.join('\n').replace(/\u00a0/g, ' ');
+    // Smart quotes inside code are the CMS's doing too: `print(“Hi”)` was `print("Hi")`.
+    code.textContent = lines.join('\n').replace(/\u00a0/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\n+$/, '');
     pre.appendChild(code);
     first.replaceWith(pre);
     consumed.slice(1).forEach((element) => element.remove());
   }
+}
+
+const BLOCK_TAG = /<\/?(?:h[1-6]|ul|ol|li|table|pre|blockquote|div|section|figure)\b/i;
+
+/**
+ * Some CMS exports keep each paragraph's `</p>` but lose its `<p>` (seed 002). The browser would
+ * run all of it into one text node; rebuild the paragraphs, their lines as line breaks.
+ */
+function repairOrphanParagraphCloses(html: string): string {
+  const closes = html.match(/<\/p\s*>/gi)?.length ?? 0;
+  const opens = html.match(/<p[\s>]/gi)?.length ?? 0;
+  if (closes <= opens) return html;
+  return html.replace(/<p(?:\s[^>]*)?>/gi, '').split(/<\/p\s*>/i).map((chunk) => {
+    if (BLOCK_TAG.test(chunk) || !chunk.trim()) return chunk;
+    const lines = chunk.split(/\r?\n/).filter((line) => line.trim());
+    return `<p>${lines.join('<br>')}</p>`;
+  }).join('\n');
 }
 
 function clean(document: Document): void {
@@ -76,7 +96,29 @@ function clean(document: Document): void {
   document.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading) => {
     if (!(heading.textContent ?? '').trim()) heading.remove();
   });
+  normalizeTables(document);
   recoverMangledFences(document);
+}
+
+/**
+ * Layout tables (one cell wrapping the real table, as page builders make) give way to what they
+ * hold, and a data table without header cells gets its first row as the header, so the GFM
+ * table has real column names instead of an empty header row.
+ */
+function normalizeTables(document: Document): void {
+  document.querySelectorAll('table').forEach((table) => {
+    const cells = Array.from(table.querySelectorAll(':scope > tr > td, :scope > tbody > tr > td, :scope > thead > tr > td'));
+    if (cells.length === 1 && cells[0]!.querySelector('table')) table.replaceWith(...Array.from(cells[0]!.childNodes));
+  });
+  document.querySelectorAll('table').forEach((table) => {
+    if (table.querySelector('th, table')) return;
+    const firstRow = table.querySelector('tr');
+    firstRow?.querySelectorAll(':scope > td').forEach((cell) => {
+      const header = document.createElement('th');
+      header.append(...Array.from(cell.childNodes));
+      cell.replaceWith(header);
+    });
+  });
 }
 
 function createTurndown(): TurndownService {
@@ -114,7 +156,7 @@ function plainTextToMarkdown(text: string): string {
 export function htmlToMarkdown(html: string, options: { domParser: DOMParser }): string {
   if (!/<\/?[a-z][\w-]*[^>]*>/i.test(html)) return plainTextToMarkdown(html);
   try {
-    const document = options.domParser.parseFromString(html, 'text/html');
+    const document = options.domParser.parseFromString(repairOrphanParagraphCloses(html), 'text/html');
     clean(document);
     turndown ??= createTurndown();
     return turndown.turndown(document.body)
