@@ -9,6 +9,7 @@ import { describeError } from './model-errors';
 import { generatePost, PartialAnswerError } from './generate';
 import { countWords } from './post';
 import { buildGenerateMessages, buildRewriteMessages } from './prompt';
+import { checkRewriteFits } from './rewrite-budget';
 import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from './protocol';
 import type { EditorSnapshot } from './editors/adapter';
 import type { Settings } from './storage';
@@ -115,6 +116,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const request = job.request;
       if (request.mode === 'rewrite') {
         const current = context.current!;
+        checkRewriteFits(current.markdown, request.presets, settings);
         await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown } });
       }
       const messages = (format: 'json' | 'lines') => request.mode === 'generate'

@@ -38,6 +38,9 @@ export function describeError(error: unknown, context: { baseURL?: string; model
   if (error instanceof OpenAI.InternalServerError) {
     return { code: 'server', message: `${where} had a server error (${error.status}), even after retrying. Try again shortly.`, retryable: true };
   }
+  if (error instanceof OpenAI.BadRequestError && (error.code === 'context_length_exceeded' || /context length|context window|too many tokens/i.test(error.message))) {
+    return { code: 'too-long', message: `The post is too long for “${context.model ?? 'this model'}” on ${where}: the model's context window cannot hold it. Nothing was changed. Pick a model with a larger context window, or rewrite a shorter part.`, retryable: false };
+  }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     return { code: 'bad-request', message: `${where} refused the request (${error.status}).${serverDetail(error)}`, retryable: false };
   }

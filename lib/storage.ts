@@ -16,6 +16,9 @@ export const SettingsSchema = z.object({
   preferLines: z.boolean().default(false),
   writing: WritingOptionsSchema.default(WritingOptionsSchema.parse({})),
   createMissingCategories: z.boolean().default(false),
+  /** The model's limits, for refusing a rewrite that cannot fit (gpt-4o-mini's by default). */
+  contextTokens: z.number().int().min(1_000).default(128_000),
+  maxOutputTokens: z.number().int().min(500).default(16_384),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

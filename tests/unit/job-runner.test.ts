@@ -139,6 +139,12 @@ describe('a generation from the popup', () => {
     expect(job.error?.message).toContain(words);
   });
 
+  it('says a post is too long when the server reports its context length exceeded', async () => {
+    server.enqueue({ kind: 'error', status: 400, code: 'context_length_exceeded', message: "This model's maximum context length is 8192 tokens." });
+    await runner().start(TAB, generate());
+    expect((await settled()).error).toMatchObject({ code: 'too-long', retryable: false });
+  });
+
   it('waits out a 429 with its Retry-After, then says the key is rate-limited', async () => {
     const limited = { kind: 'error' as const, status: 429, message: 'Rate limit reached for requests', headers: { 'retry-after': '0' } };
     server.enqueue(limited, limited);
@@ -263,6 +269,30 @@ describe('a rewrite', () => {
     expect(tab.requests.at(-1)).toEqual({ type: 'editor/restore', snapshot });
     expect(await loadUndo(TAB)).toBeNull();
     expect(await loadJob(TAB)).toMatchObject({ phase: 'review', canUndo: false });
+  });
+
+  it('refuses up front, with a clear message and no request, a post longer than the model can write back', async () => {
+    const longMarkdown = Array.from({ length: 400 }, (_, index) => `## Part ${index}\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}`).join('\n\n');
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', siteCategories: [], current: { title: 'Long', excerpt: '', tags: [], categories: [], markdown: longMarkdown } } }) });
+    await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    const job = await settled();
+    expect(job).toMatchObject({ phase: 'failed', error: { code: 'too-long', retryable: false } });
+    expect(job.error!.message).toMatch(/too long to rewrite in one answer: it is about [\d,]+ words.*model writes at most 16,384.*Nothing was sent/);
+    expect(server.requests).toHaveLength(0);
+    expect(tab.requests.map((request) => request.type)).toEqual(['editor/context']);
+  });
+
+  it('checks the context window too, and lets a post that fits go through', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model', contextTokens: 8_000, maxOutputTokens: 100_000 });
+    const markdown = 'word '.repeat(4_000);
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', siteCategories: [], current: { title: 'T', excerpt: '', tags: [], categories: [], markdown } } }) });
+    await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    expect((await settled()).error?.message).toMatch(/context window/);
+
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model', contextTokens: 32_000 });
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    expect((await settled()).phase).toBe('review');
   });
 });
 
