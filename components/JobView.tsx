@@ -60,7 +60,7 @@ export function FailedJob({ job, actions }: { job: JobState; actions: JobActions
       <PartialText text={job.partialBody} follow={false} />
       <div className="buttons">
         {canRetry && <button type="button" className="primary" onClick={actions.retry}>Retry</button>}
-        {job.result && !job.applied && <button type="button" onClick={actions.apply}>Apply anyway</button>}
+        {job.result && !job.applied && job.error?.code !== 'page-changed' && <button type="button" onClick={actions.apply}>Apply anyway</button>}
         {job.partialBody && <CopyButton text={job.partialBody} />}
         <button type="button" onClick={actions.dismiss}>Dismiss</button>
       </div>
@@ -91,15 +91,18 @@ export function DoneJob({ job, actions }: { job: JobState; actions: JobActions }
 export function ReviewJob({ job, actions }: { job: JobState; actions: JobActions }) {
   const result = job.result!;
   const parts = diffParagraphs(job.before?.markdown ?? '', result.body);
+  const everything = job.request.mode === 'generate' || job.request.scope === 'all';
   return (
     <section className="stack">
       <p role="status" className="status">Review the new version, then apply it. Undo stays available after.</p>
       <dl className="review">
-        {job.before && job.before.title !== result.title && <><dt>Old title</dt><dd><del>{job.before.title}</del></dd></>}
-        <dt>Title</dt><dd>{result.title}</dd>
-        <dt>Meta description</dt><dd>{result.metaDescription}</dd>
-        <dt>Tags</dt><dd>{result.tags.join(', ')}</dd>
-        <dt>Categories</dt><dd>{result.categories.join(', ')}</dd>
+        {everything ? <>
+          {job.before && job.before.title !== result.title && <><dt>Old title</dt><dd><del>{job.before.title}</del></dd></>}
+          <dt>Title</dt><dd>{result.title}</dd>
+          <dt>Meta description</dt><dd>{result.metaDescription}</dd>
+          <dt>Tags</dt><dd>{result.tags.join(', ')}</dd>
+          <dt>Categories</dt><dd>{result.categories.join(', ')}</dd>
+        </> : <><dt>Title</dt><dd>{job.before?.title ?? result.title} (kept)</dd></>}
       </dl>
       <div className="diff" tabIndex={0} aria-label="New body, changes marked">
         {parts.map((part, index) => (

@@ -101,11 +101,11 @@ export function OptionsApp() {
           <legend>Model limits</legend>
           <p className="muted">Used to refuse, before sending anything, a rewrite the model could not finish. The defaults are gpt-4o-mini’s.</p>
           <Field id="context-tokens" label="Context window (tokens)" problem={problems.contextTokens}>
-            <input id="context-tokens" type="number" min={1000} step={1000} value={settings.contextTokens} aria-invalid={Boolean(problems.contextTokens)}
+            <input id="context-tokens" type="number" min={1000} value={settings.contextTokens} aria-invalid={Boolean(problems.contextTokens)}
               onChange={(event) => update({ contextTokens: event.target.valueAsNumber })} />
           </Field>
           <Field id="max-output-tokens" label="Longest answer (tokens)" problem={problems.maxOutputTokens}>
-            <input id="max-output-tokens" type="number" min={500} step={500} value={settings.maxOutputTokens} aria-invalid={Boolean(problems.maxOutputTokens)}
+            <input id="max-output-tokens" type="number" min={500} value={settings.maxOutputTokens} aria-invalid={Boolean(problems.maxOutputTokens)}
               onChange={(event) => update({ maxOutputTokens: event.target.valueAsNumber })} />
           </Field>
         </fieldset>

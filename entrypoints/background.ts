@@ -50,9 +50,13 @@ export default defineBackground(() => {
     // Content scripts only report what they detected; nothing from a web page can start work.
     if (!isExtensionPage(sender)) {
       const event = ContentEventSchema.safeParse(message);
-      if (event.success && sender.tab?.id !== undefined) {
-        void browser.action.setTitle({ tabId: sender.tab.id, title: event.data.status.kind ? `PressPilot: ${EDITOR_LABELS[event.data.status.kind]} detected` : 'PressPilot' });
-        void markDetected(sender.tab.id, event.data.status);
+      const tabId = sender.tab?.id;
+      if (!event.success || tabId === undefined) return undefined;
+      if (event.data.type === 'editor/opened') {
+        void recovered.then(() => runner.pageLoaded(tabId));
+      } else {
+        void browser.action.setTitle({ tabId, title: event.data.status.kind ? `PressPilot: ${EDITOR_LABELS[event.data.status.kind]} detected` : 'PressPilot' });
+        void markDetected(tabId, event.data.status);
       }
       return undefined;
     }
@@ -77,10 +81,6 @@ export default defineBackground(() => {
         return { ok: false, error: describeError(error) };
       }
     })(), sendResponse);
-  });
-
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void recovered.then(() => runner.pageLoaded(tabId));
   });
 
   // A closed tab's job and undo snapshot go with it.

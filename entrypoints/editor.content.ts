@@ -5,7 +5,7 @@ import { createBridgeClient, offerBridgePort } from '../lib/bridge-channel';
 import { createContentHandler } from '../lib/content-handler';
 import { EDITOR_PAGE_MATCHES } from '../lib/editor-pages';
 import { hardenPurify } from '../lib/markdown';
-import { ContentRequestSchema } from '../lib/protocol';
+import { ContentRequestSchema, type ContentEvent } from '../lib/protocol';
 import { answerLater } from '../lib/messaging';
 import { reportEditorWhenReady } from '../lib/editor-watch';
 
@@ -17,7 +17,7 @@ export default defineContentScript({
     const channel = new MessageChannel();
     offerBridgePort(window, channel.port2);
     const bridge = createBridgeClient(channel.port1);
-    const handle = createContentHandler({ bridge, purify: hardenPurify(DOMPurify(window)), domParser: new DOMParser() });
+    const handle = createContentHandler({ bridge, purify: hardenPurify(DOMPurify(window)), domParser: new DOMParser(), pageId: crypto.randomUUID() });
 
     // Only the extension itself can send here; the page cannot reach runtime messages.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -26,6 +26,8 @@ export default defineContentScript({
       return request.success ? answerLater(handle(request.data), sendResponse) : undefined;
     });
 
-    void reportEditorWhenReady(bridge, (status) => browser.runtime.sendMessage({ type: 'editor/detected', status }));
+    // A new document in this tab: the undo snapshot of the one before must never apply here.
+    void browser.runtime.sendMessage({ type: 'editor/opened' } satisfies ContentEvent).catch(() => undefined);
+    void reportEditorWhenReady(bridge, (status) => browser.runtime.sendMessage({ type: 'editor/detected', status } satisfies ContentEvent));
   },
 });

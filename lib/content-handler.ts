@@ -10,6 +10,8 @@ export interface ContentHandlerDeps {
   bridge: BridgeClient;
   purify: DOMPurify;
   domParser: DOMParser;
+  /** Names this page load; a new one is made each time the content script starts. */
+  pageId: string;
 }
 
 function toUserError(error: unknown): UserError {
@@ -19,7 +21,13 @@ function toUserError(error: unknown): UserError {
 
 const NOT_READY: UserError = { code: 'editor-not-ready', message: 'The editor is still loading. Wait until it is ready, then try again.', retryable: true };
 
-export function createContentHandler({ bridge, purify, domParser }: ContentHandlerDeps) {
+const PAGE_CHANGED: UserError = {
+  code: 'page-changed',
+  message: 'This rewrite was made from the post as it was before the page was reloaded or left, so it was not written over what is open now. Copy its text, or rewrite again.',
+  retryable: true,
+};
+
+export function createContentHandler({ bridge, purify, domParser, pageId }: ContentHandlerDeps) {
   async function requireReadyEditor() {
     const status = await bridge.call({ type: 'status' });
     if (!status.kind) throw new BridgeCallError({ code: 'no-editor', message: 'No WordPress or Elementor editor was found on this page.', retryable: false });
@@ -35,12 +43,13 @@ export function createContentHandler({ bridge, purify, domParser }: ContentHandl
         case 'editor/context': {
           const kind = await requireReadyEditor();
           const siteCategories = await bridge.call({ type: 'categories' });
-          if (!request.includeContent) return { ok: true, context: { kind, siteCategories } };
+          if (!request.includeContent) return { ok: true, context: { kind, pageId, siteCategories } };
           const content = await bridge.call({ type: 'read' });
           const markdown = htmlToMarkdown(content.bodyHtml, { domParser });
-          return { ok: true, context: { kind, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown } } };
+          return { ok: true, context: { kind, pageId, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown } } };
         }
         case 'editor/apply': {
+          if (request.pageId !== undefined && request.pageId !== pageId) return { ok: false, error: PAGE_CHANGED };
           await requireReadyEditor();
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
           const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const ErrorCodeSchema = z.enum([
   'not-configured', 'bad-key', 'forbidden', 'no-model', 'rate-limited', 'server', 'timeout',
   'network', 'cut', 'invalid-output', 'truncated', 'refused', 'bad-request', 'cancelled',
-  'no-editor', 'editor-not-ready', 'editor-failed', 'interrupted', 'too-long', 'unknown',
+  'no-editor', 'editor-not-ready', 'editor-failed', 'page-changed', 'interrupted', 'too-long', 'unknown',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

@@ -94,6 +94,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       fields: { title: all, excerpt: all, tags: all, categories: all, body: true },
       bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
       createMissingCategories: job.request.createMissingCategories,
+      ...(job.request.mode === 'rewrite' ? { pageId: job.pageId } : {}),
     });
     const error = contextError(response);
     if (error || !('report' in response)) {
@@ -117,7 +118,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (request.mode === 'rewrite') {
         const current = context.current!;
         checkRewriteFits(current.markdown, request.presets, settings);
-        await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown } });
+        await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown }, pageId: context.pageId });
       }
       const messages = (format: 'json' | 'lines') => request.mode === 'generate'
         ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format })
@@ -211,12 +212,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     /**
      * The tab loaded a page: its undo snapshot belonged to the old one and must never be restored
-     * into another post. A running job goes on, and a post not applied yet stays to apply.
+     * into another post. A running job goes on, and a new post not applied yet stays to apply; a
+     * finished rewrite goes, as it was made from the old page's post.
      */
     async pageLoaded(tabId: number): Promise<void> {
       await deps.undo.set(tabId, null);
       const job = await deps.jobs.get(tabId);
-      if (!job || isRunning(job) || (job.result && !job.applied)) {
+      if (!job || isRunning(job) || (job.result && !job.applied && job.request.mode === 'generate')) {
         if (job?.canUndo) await update(tabId, job.id, { canUndo: false });
         return;
       }

@@ -58,6 +58,8 @@ export const JobStateSchema = z.object({
   partialBody: z.string(),
   result: GeneratedPostSchema.optional(),
   before: BeforeSchema.optional(),
+  /** The editor page a rewrite was read from. */
+  pageId: z.string().optional(),
   applied: z.boolean(),
   canUndo: z.boolean(),
   error: UserErrorSchema.optional(),
@@ -102,6 +104,8 @@ export type EditorStatus = z.infer<typeof EditorStatusSchema>;
 
 export const EditorContextSchema = z.object({
   kind: EditorKindSchema,
+  /** This page load of the editor: a rewrite is only ever applied where it was read. */
+  pageId: z.string(),
   siteCategories: z.array(z.string()),
   /** The current post as Markdown, only when asked for (rewrite). */
   current: z.object({
@@ -123,6 +127,8 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
     fields: ApplyFieldsSchema,
     bodyMode: z.enum(['replace', 'append']),
     createMissingCategories: z.boolean(),
+    /** Set for a rewrite: the page it was read from; another page refuses it. */
+    pageId: z.string().optional(),
   }),
   z.object({ type: z.literal('editor/restore'), snapshot: EditorSnapshotSchema }),
 ]);
@@ -139,7 +145,12 @@ export type ContentResponse = z.infer<typeof ContentResponseSchema>;
 
 // ---- Content script -> background ------------------------------------------------------------
 
-export const ContentEventSchema = z.object({ type: z.literal('editor/detected'), status: EditorStatusSchema });
+export const ContentEventSchema = z.discriminatedUnion('type', [
+  /** A new editor page load (sent once per document, so saves and history changes never count). */
+  z.object({ type: z.literal('editor/opened') }),
+  z.object({ type: z.literal('editor/detected'), status: EditorStatusSchema }),
+]);
+export type ContentEvent = z.infer<typeof ContentEventSchema>;
 
 // ---- Content script <-> page-world bridge, over a private MessagePort -------------------------
 

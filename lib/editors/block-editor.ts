@@ -83,13 +83,20 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
     return terms.map((term) => term.name);
   }
 
-  /** One editPost is one undo level: the same edit the editor's own block sync makes. */
-  function editAll(edits: Record<string, unknown>, blocks?: Block[]) {
+  /**
+   * One editPost is one undo level: the same edit the editor's own block sync makes. `content`
+   * is the HTML to save: serialized from the blocks, or, on undo, the exact HTML the post had
+   * (a classic-block post would otherwise come back reformatted). It must be a function: with
+   * `blocks` set, the editor ignores a plain string.
+   */
+  function editAll(edits: Record<string, unknown>, blocks?: Block[], exactContent?: string) {
     const dispatch = wp.data.dispatch('core/editor');
     dispatch.editPost(blocks ? {
       ...edits,
       blocks,
-      content: ({ blocks: current = [] }: { blocks?: Block[] }) => wp.blocks.serialize(current),
+      content: exactContent !== undefined
+        ? () => exactContent
+        : ({ blocks: current = [] }: { blocks?: Block[] }) => wp.blocks.serialize(current),
     } : edits);
   }
 
@@ -120,7 +127,7 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
         excerpt: select.getEditedPostAttribute('excerpt') ?? '',
         tags: select.getEditedPostAttribute('tags') ?? [],
         categories: select.getEditedPostAttribute('categories') ?? [],
-        content: wp.blocks.serialize(wp.data.select('core/block-editor').getBlocks()),
+        content: select.getEditedPostContent(),
       };
       return { kind: 'block-editor', data };
     },
@@ -152,7 +159,7 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
     },
     async restore(snapshot) {
       const data = SnapshotSchema.parse(snapshot.data);
-      editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content));
+      editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
     },
   };
 }

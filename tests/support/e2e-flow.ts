@@ -28,6 +28,23 @@ export async function generateFromPopup(browser: ExtensionBrowser, editor: Page,
   return popup;
 }
 
+/** Opens the popup's "Rewrite this post" tab, sets it up as a user would, and starts it. */
+export async function rewriteFromPopup(browser: ExtensionBrowser, editor: Page, choice: { instructions?: string; presets?: string[]; everything?: boolean }): Promise<Popup> {
+  const popup = await browser.openPopup(editor);
+  await popup.page.getByRole('tab', { name: 'Rewrite this post' }).click();
+  if (choice.instructions) await popup.page.getByLabel('Instructions').fill(choice.instructions);
+  for (const preset of choice.presets ?? []) await popup.page.getByLabel(preset).check();
+  if (choice.everything) await popup.page.getByLabel('Title, excerpt, tags and categories too').check();
+  await popup.page.getByRole('button', { name: 'Rewrite', exact: true }).click();
+  return popup;
+}
+
+/** The user message of the last chat request the test server saw. */
+export function lastPrompt(server: OpenAITestServer): string {
+  const messages = server.requests.at(-1)?.body?.messages as Array<{ role: string; content: string }> | undefined;
+  return messages?.filter((message) => message.role === 'user').map((message) => message.content).join('\n') ?? '';
+}
+
 /** Waits until the block editor's own store is usable. */
 export async function waitForBlockEditor(page: Page): Promise<void> {
   await page.waitForFunction(() => {

@@ -24,7 +24,7 @@ function fakeTab(overrides: Partial<Record<ContentRequest['type'], (request: any
     const override = overrides[request.type];
     if (override) return override(request);
     switch (request.type) {
-      case 'editor/context': return { ok: true, context: { kind: 'block-editor', siteCategories: ['Uncategorized', 'Performance'], current: request.includeContent ? { title: 'Old title', excerpt: 'Old', tags: [], categories: [], markdown: '## Old heading\n\nOld text.' } : undefined } };
+      case 'editor/context': return { ok: true, context: { kind: 'block-editor', pageId: 'page-1', siteCategories: ['Uncategorized', 'Performance'], current: request.includeContent ? { title: 'Old title', excerpt: 'Old', tags: [], categories: [], markdown: '## Old heading\n\nOld text.' } : undefined } };
       case 'editor/apply': return { ok: true, report, snapshot };
       case 'editor/restore': return { ok: true, restored: true };
       default: return { ok: true, status: { kind: 'block-editor', ready: true } };
@@ -226,7 +226,7 @@ describe('a generation from the popup', () => {
     const tab = fakeTab();
     tab.send.mockImplementation(async (tabId, request) => {
       if (request.type === 'editor/apply') { applied.set(tabId, request.post.title); return { ok: true, report, snapshot }; }
-      return { ok: true, context: { kind: 'block-editor', siteCategories: [] } };
+      return { ok: true, context: { kind: 'block-editor', pageId: 'page-1', siteCategories: [] } };
     });
     const jobs = runner(tab);
     await Promise.all([jobs.start(TAB, generate('tab seven topic')), jobs.start(8, generate('tab eight topic'))]);
@@ -262,7 +262,7 @@ describe('a rewrite', () => {
     expect(tab.requests.some((request) => request.type === 'editor/apply')).toBe(false);
 
     await jobs.apply(TAB);
-    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ fields: { title: false, excerpt: false, tags: false, categories: false, body: true } });
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ pageId: 'page-1', fields: { title: false, excerpt: false, tags: false, categories: false, body: true } });
     expect(await loadJob(TAB)).toMatchObject({ phase: 'done', canUndo: true });
 
     await jobs.undo(TAB);
@@ -273,7 +273,7 @@ describe('a rewrite', () => {
 
   it('refuses up front, with a clear message and no request, a post longer than the model can write back', async () => {
     const longMarkdown = Array.from({ length: 400 }, (_, index) => `## Part ${index}\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}`).join('\n\n');
-    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', siteCategories: [], current: { title: 'Long', excerpt: '', tags: [], categories: [], markdown: longMarkdown } } }) });
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'Long', excerpt: '', tags: [], categories: [], markdown: longMarkdown } } }) });
     await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
     const job = await settled();
     expect(job).toMatchObject({ phase: 'failed', error: { code: 'too-long', retryable: false } });
@@ -285,7 +285,7 @@ describe('a rewrite', () => {
   it('checks the context window too, and lets a post that fits go through', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model', contextTokens: 8_000, maxOutputTokens: 100_000 });
     const markdown = 'word '.repeat(4_000);
-    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', siteCategories: [], current: { title: 'T', excerpt: '', tags: [], categories: [], markdown } } }) });
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'T', excerpt: '', tags: [], categories: [], markdown } } }) });
     await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
     expect((await settled()).error?.message).toMatch(/context window/);
 
@@ -310,5 +310,15 @@ describe('a page load in the tab', () => {
     await jobItem(TAB).setValue(unapplied);
     await jobs.pageLoaded(TAB);
     expect(await loadJob(TAB)).toMatchObject({ phase: 'failed', applied: false });
+  });
+
+  it('drops a rewrite waiting for review: it was made from the old page', async () => {
+    const review: JobState = {
+      id: 'r', tabId: TAB, phase: 'review', startedAt: 1, updatedAt: 1, words: 0, partialBody: '', applied: false, canUndo: false, result: makePost({ words: 100 }), pageId: 'page-1',
+      request: { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false },
+    };
+    await jobItem(TAB).setValue(review);
+    await runner().pageLoaded(TAB);
+    expect(await loadJob(TAB)).toBeNull();
   });
 });

@@ -1,0 +1,44 @@
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it, vi } from 'vitest';
+import type { BridgeClient } from '../../lib/bridge-channel';
+import { createContentHandler } from '../../lib/content-handler';
+import { hardenPurify } from '../../lib/markdown';
+import { makePost } from '../support/openai-test-server';
+
+const window = new JSDOM('').window;
+
+function handlerWithBridge() {
+  const call = vi.fn(async (request: { type: string }) => {
+    switch (request.type) {
+      case 'status': return { kind: 'block-editor', ready: true };
+      case 'categories': return ['Uncategorized'];
+      case 'read': return { title: 'T', excerpt: 'E', tags: [], categories: [], bodyHtml: '<!-- wp:heading --><h2>Hi</h2><!-- /wp:heading --><div class="elementor-widget"><p>Text</p></div>' };
+      case 'apply': return { report: { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] }, snapshot: { kind: 'block-editor', data: {} } };
+      default: throw new Error(request.type);
+    }
+  });
+  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, purify: hardenPurify(createDOMPurify(window as never)), domParser: new window.DOMParser(), pageId: 'this-page' });
+  return { handle, call };
+}
+
+const apply = { type: 'editor/apply' as const, post: makePost({ words: 100 }), fields: { title: true, excerpt: true, tags: true, categories: true, body: true }, bodyMode: 'replace' as const, createMissingCategories: false };
+
+describe('the content script handler', () => {
+  it('reads the post as Markdown and names its page load', async () => {
+    const { handle } = handlerWithBridge();
+    expect(await handle({ type: 'editor/context', includeContent: true })).toEqual({
+      ok: true,
+      context: { kind: 'block-editor', pageId: 'this-page', siteCategories: ['Uncategorized'], current: { title: 'T', excerpt: 'E', tags: [], categories: [], markdown: '## Hi\n\nText' } },
+    });
+  });
+
+  it('refuses a rewrite read on another page load, without touching the editor', async () => {
+    const { handle, call } = handlerWithBridge();
+    const refused = await handle({ ...apply, pageId: 'an-earlier-page' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'page-changed' } });
+    expect(call).not.toHaveBeenCalled();
+    expect(await handle({ ...apply, pageId: 'this-page' })).toMatchObject({ ok: true });
+    expect(await handle(apply)).toMatchObject({ ok: true });
+  });
+});
