@@ -20,7 +20,8 @@ import { seedPostHtml } from '../tests/support/seeds';
 import { startWordPress, type WordPressSource } from '../tests/support/wordpress/site';
 import { loginToWordPress } from '../tests/support/wordpress/login';
 import { configureEndpoint, generateFromPopup, waitForBlockEditor } from '../tests/support/e2e-flow';
-import { countWords } from '../lib/post';
+import { countWords, DEFAULT_CATEGORIES } from '../lib/post';
+import { buildRewriteMessages, WritingOptionsSchema } from '../lib/prompt';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -97,7 +98,7 @@ function bundleSizes(): void {
 function conversion(): void {
   const domParser = new new JSDOM('').window.DOMParser();
   const encoder = new Tiktoken(o200k);
-  console.log('\n3. HTML → Markdown per seed (median of 25 runs) and rewrite prompt size in o200k tokens');
+  console.log('\n3. HTML → Markdown per seed (median of 25 runs) and whole rewrite prompt in o200k tokens (HTML as-is vs our Markdown)');
   console.log(`   ${'seed'.padEnd(26)} ${'convert'.padStart(9)} ${'HTML tok'.padStart(9)} ${'MD tok'.padStart(8)} ${'saved'.padStart(6)}`);
   for (const name of ['001_b65ef3ffb9de1439.txt', '002_c5bd88c2185bf359.txt', '003_893b3242530cb7d7.txt', '004_ad8a04315e3d9e10.txt']) {
     const html = seedPostHtml(name);
@@ -108,8 +109,13 @@ function conversion(): void {
       markdown = htmlToMarkdown(html, { domParser });
       times.push(performance.now() - start);
     }
-    const htmlTokens = encoder.encode(html).length;
-    const markdownTokens = encoder.encode(markdown).length;
+    // The whole rewrite prompt the model gets, once with the HTML as-is and once with our Markdown.
+    const promptTokens = (body: string) => encoder.encode(buildRewriteMessages({
+      post: { title: 'Multithreading and Multiprocessing in Python', excerpt: '', tags: [], categories: [], markdown: body },
+      instructions: '', presets: ['clarity'], options: WritingOptionsSchema.parse({}), siteCategories: DEFAULT_CATEGORIES, allowNewCategories: false, format: 'json',
+    }).map((message) => message.content).join('\n')).length;
+    const htmlTokens = promptTokens(html);
+    const markdownTokens = promptTokens(markdown);
     console.log(`   ${name.padEnd(26)} ${`${median(times).toFixed(1)} ms`.padStart(9)} ${String(htmlTokens).padStart(9)} ${String(markdownTokens).padStart(8)} ${`${Math.round((1 - markdownTokens / htmlTokens) * 100)}%`.padStart(6)}`);
   }
 }
