@@ -10,13 +10,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
+import { chromium } from 'playwright-core';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { htmlToMarkdown } from '../lib/html-to-markdown';
 import { EXTENSION_DIR, launchExtension } from '../tests/support/extension';
 import { makePost, startOpenAITestServer } from '../tests/support/openai-test-server';
-import { seedPostHtml } from '../tests/support/seeds';
+import { repoRoot, seedPostHtml } from '../tests/support/seeds';
 import { startWordPress, type WordPressSource } from '../tests/support/wordpress/site';
 import { loginToWordPress } from '../tests/support/wordpress/login';
 import { configureEndpoint, generateFromPopup, waitForBlockEditor } from '../tests/support/e2e-flow';
@@ -112,7 +114,7 @@ function conversion(): void {
     // The whole rewrite prompt the model gets, once with the HTML as-is and once with our Markdown.
     const promptTokens = (body: string) => encoder.encode(buildRewriteMessages({
       post: { title: 'Multithreading and Multiprocessing in Python', excerpt: '', tags: [], categories: [], markdown: body },
-      instructions: '', presets: ['clarity'], options: WritingOptionsSchema.parse({}), siteCategories: DEFAULT_CATEGORIES, allowNewCategories: false, format: 'json',
+      instructions: '', presets: ['clarity'], options: WritingOptionsSchema.parse({}), siteCategories: [...DEFAULT_CATEGORIES], allowNewCategories: false, format: 'json',
     }).map((message) => message.content).join('\n')).length;
     const htmlTokens = promptTokens(html);
     const markdownTokens = promptTokens(markdown);
@@ -120,6 +122,58 @@ function conversion(): void {
   }
 }
 
+/** About 1 MB each of the inputs that make parsers and regexes blow up. */
+function adversarialInputs(): Array<[string, string]> {
+  const megabyte = 1 << 20;
+  const fill = (unit: string) => unit.repeat(Math.ceil(megabyte / unit.length)).slice(0, megabyte);
+  return [
+    ['nested <div> 50,000 deep', `${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}`.slice(0, megabyte * 2)],
+    ['unclosed <p><b><i><a> soup', fill('<p><b><i><a href="x">t ')],
+    ['<a<a<a… with no >', fill('<a')],
+    ['curly fences that never close', fill('<p>“`python</p><p>x = 1</p>')],
+    ['orphan </p> with <p  openings', fill('<p x line</p>\n')],
+    ['a line of spaces, then text', `<p>${' '.repeat(megabyte)}x</p>`],
+    ['spaces in plain text', `${' '.repeat(megabyte)}x`],
+    ['nested tables', fill('<table><tr><td>')],
+    // Just under the element cap, where the full conversion still runs.
+    // Just under the 10,000-tag cap, where the full conversion still runs.
+    ['9,999 tags of nested tables', '<table><tr><td>'.repeat(3_333)],
+    ['9,999 tags of nested divs', '<div>'.repeat(9_999)],
+    ['9,999 tags of unclosed inline soup', '<p><b><i>x '.repeat(3_333)],
+  ];
+}
+
+/**
+ * Timed in Chromium, where the content script converts (its native DOMParser caps nesting the
+ * way browsers do); jsdom, used by the unit tests, takes minutes on some of these.
+ */
+async function adversarial(): Promise<void> {
+  const bundled = await build({ stdin: { contents: "import { htmlToMarkdown } from './lib/html-to-markdown'; (window as any).htmlToMarkdown = htmlToMarkdown;", resolveDir: repoRoot, loader: 'ts' }, bundle: true, write: false, format: 'iife', platform: 'browser' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+    console.log('\n4. HTML → Markdown on ~1 MB adversarial inputs, in Chromium (median of 3 runs)');
+    for (const [label, html] of adversarialInputs()) {
+      const result = await page.evaluate(`(() => {
+        const html = ${JSON.stringify(html)};
+        const times = [];
+        let length = 0;
+        for (let run = 0; run < 3; run++) {
+          const start = performance.now();
+          length = window.htmlToMarkdown(html, { domParser: new DOMParser() }).length;
+          times.push(performance.now() - start);
+        }
+        return { time: times.sort((a, b) => a - b)[1], length };
+      })()`) as { time: number; length: number };
+      console.log(`   ${label.padEnd(36)} ${kb(html.length).padStart(10)} → ${`${result.time.toFixed(0)} ms`.padStart(8)}  (${result.length.toLocaleString('en')} chars out)`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 bundleSizes();
 conversion();
+await adversarial();
 if (!process.argv.includes('--skip-browser')) await fillLatency();

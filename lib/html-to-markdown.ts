@@ -58,7 +58,8 @@ function recoverMangledFences(document: Document): void {
         lines.push(...parts);
       }
     }
-    if (!closed) continue;
+    // No close after this opener means none after any later one either: stop (linear, not n²).
+    if (!closed) break;
     const pre = document.createElement('pre');
     const code = document.createElement('code');
     if (language) code.className = `language-${language}`;
@@ -80,7 +81,7 @@ function repairOrphanParagraphCloses(html: string): string {
   const closes = html.match(/<\/p\s*>/gi)?.length ?? 0;
   const opens = html.match(/<p[\s>]/gi)?.length ?? 0;
   if (closes <= opens) return html;
-  return html.replace(/<p(?:\s[^>]*)?>/gi, '').split(/<\/p\s*>/i).map((chunk) => {
+  return html.replace(/<p(?:\s[^<>]*)?>/gi, '').split(/<\/p\s*>/i).map((chunk) => {
     if (BLOCK_TAG.test(chunk) || !chunk.trim()) return chunk;
     const lines = chunk.split(/\r?\n/).filter((line) => line.trim());
     return `<p>${lines.join('<br>')}</p>`;
@@ -89,9 +90,13 @@ function repairOrphanParagraphCloses(html: string): string {
 
 function clean(document: Document): void {
   document.querySelectorAll(DROPPED).forEach((element) => element.remove());
-  // Never carry a script URL into the Markdown: keep the link's words only.
+  // Never carry a script URL into the Markdown: a link keeps its words, an image its alt text.
+  const isScriptUrl = (url: string | null) => /^(?:javascript|vbscript|data):/i.test((url ?? '').replace(/[\u0000-\u0020]+/g, ''));
   document.querySelectorAll('a[href]').forEach((link) => {
-    if (/^\s*(?:javascript|vbscript|data):/i.test(link.getAttribute('href') ?? '')) link.replaceWith(document.createTextNode(link.textContent ?? ''));
+    if (isScriptUrl(link.getAttribute('href'))) link.replaceWith(document.createTextNode(link.textContent ?? ''));
+  });
+  document.querySelectorAll('img').forEach((image) => {
+    if (isScriptUrl(image.getAttribute('src'))) image.replaceWith(document.createTextNode(image.getAttribute('alt') ?? ''));
   });
   document.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading) => {
     if (!(heading.textContent ?? '').trim()) heading.remove();
@@ -110,8 +115,14 @@ function normalizeTables(document: Document): void {
     const cells = Array.from(table.querySelectorAll(':scope > tr > td, :scope > tbody > tr > td, :scope > thead > tr > td'));
     if (cells.length === 1 && cells[0]!.querySelector('table')) table.replaceWith(...Array.from(cells[0]!.childNodes));
   });
+  // Tables holding a header cell or another table, found bottom-up in one pass (not n² lookups).
+  const keepAsIs = new Set<Element>();
+  document.querySelectorAll('th, table').forEach((element) => {
+    const owner = element.parentElement?.closest('table');
+    if (owner) keepAsIs.add(owner);
+  });
   document.querySelectorAll('table').forEach((table) => {
-    if (table.querySelector('th, table')) return;
+    if (keepAsIs.has(table)) return;
     const firstRow = table.querySelector('tr');
     firstRow?.querySelectorAll(':scope > td').forEach((cell) => {
       const header = document.createElement('th');
@@ -148,25 +159,35 @@ function createTurndown(): TurndownService {
 
 let turndown: TurndownService | undefined;
 
-function plainTextToMarkdown(text: string): string {
-  // Text without HTML is already Markdown-ish: keep its lines and paragraphs as they are.
-  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+const MAX_TAGS = 10_000;
+
+/** The words of any markup, in linear time. */
+function textOnly(html: string): string {
+  const text = html.replace(/<[^<>]*>?/g, ' ').replace(/[ \t]{2,}/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return tidyLines(text);
+}
+
+/**
+ * Trailing blanks off every line and at most one empty line in a row. Line by line, as a
+ * `[ \t]+$` regex backtracks quadratically over a long run of spaces inside a line.
+ */
+function tidyLines(text: string): string {
+  return text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 export function htmlToMarkdown(html: string, options: { domParser: DOMParser }): string {
-  if (!/<\/?[a-z][\w-]*[^>]*>/i.test(html)) return plainTextToMarkdown(html);
+  // `[^<>]*` stops at the next `<`: a megabyte of `<a<a<a` is scanned once, not once per `<`.
+  if (!/<\/?[a-z][^<>]*>/i.test(html)) return tidyLines(html); // Text without HTML is Markdown-ish already: keep its lines.
+  // Real posts have hundreds of tags; ten thousand is markup that would stall even the browser's
+  // own parser (deep nesting costs it seconds), so only its words are kept.
+  if ((html.match(/<[a-z]/gi)?.length ?? 0) > MAX_TAGS) return textOnly(html);
   try {
     const document = options.domParser.parseFromString(repairOrphanParagraphCloses(html), 'text/html');
     clean(document);
     turndown ??= createTurndown();
-    return turndown.turndown(document.body)
-      .replace(/\u00a0/g, ' ')
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+    return tidyLines(turndown.turndown(document.body).replace(/\u00a0/g, ' '));
   } catch {
-    // Whatever the markup, the user gets their words back.
-    const document = options.domParser.parseFromString(html, 'text/html');
-    return plainTextToMarkdown(document.body?.textContent ?? '');
+    // Markup no parser survives (nesting deeper than the stack): the user still gets their words.
+    return textOnly(html);
   }
 }

@@ -27,7 +27,10 @@ export function hardenPurify(purify: DOMPurify): DOMPurify {
     if (node.nodeName === 'INPUT' && data.attrName === 'type' && data.attrValue !== 'checkbox') data.keepAttr = false;
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'INPUT') node.setAttribute('disabled', '');
+    if (node.nodeName !== 'INPUT') return;
+    // An input that is not a task-list checkbox is a form field the model has no business adding.
+    if (node.getAttribute('type') !== 'checkbox') node.remove();
+    else node.setAttribute('disabled', '');
   });
   return purify;
 }

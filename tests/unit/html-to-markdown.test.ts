@@ -124,6 +124,12 @@ describe('HTML to Markdown: edge cases', () => {
     expect(markdown).toContain('click');
   });
 
+  it('keeps only the words of markup built to stall a parser (deep nesting, tag floods)', () => {
+    expect(convert(`${'<div>'.repeat(50_000)}deep &amp; down${'</div>'.repeat(50_000)}`)).toBe('deep & down');
+    expect(convert(`<h2>Title</h2>${'<span>x</span>'.repeat(12_000)}`)).toMatch(/^Title x x x/);
+    expect(convert(`<p>${' '.repeat(200_000)}x</p>`)).toBe('x');
+  });
+
   it('gives the header to a data table that has none, and keeps one that has', () => {
     const compact = (markdown: string) => markdown.replace(/ +/g, ' ');
     expect(compact(convert('<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>'))).toBe('| A | B |\n| --- | --- |\n| 1 | 2 |');

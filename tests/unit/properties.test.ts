@@ -1,0 +1,66 @@
+/** Property-based: whatever a model or a page sends, parsing and conversion end in a value. */
+import createDOMPurify from 'dompurify';
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { parseAnswer, partialBody } from '../../lib/answer';
+import { bodyToHtml } from '../../lib/body';
+import { htmlToMarkdown } from '../../lib/html-to-markdown';
+import { parseLineFormat } from '../../lib/line-format';
+import { hardenPurify, markdownToBody } from '../../lib/markdown';
+import { GeneratedPostSchema } from '../../lib/post';
+import { seedExampleAnswer } from '../support/seeds';
+import { findScriptVectors, XSS_VECTORS } from '../support/xss';
+
+const window = new JSDOM('').window;
+const purify = hardenPurify(createDOMPurify(window as never));
+const domParser = new window.DOMParser();
+
+/** Strings that look like model answers: pieces of real ones, JSON, line-format keys, noise. */
+const answerPiece = fc.oneof(
+  fc.string(),
+  fc.constantFrom('TITLE:', 'META_DESCRIPTION:', 'TAGS:', 'CATEGORIES:', 'EndOFText', '{', '}', '"', '\\', '\\u12', '```', '\n', '{"title":', '"tags":[', ']'),
+  fc.json(),
+  fc.constant(seedExampleAnswer().slice(0, 300)),
+  fc.string({ unit: 'grapheme' }),
+);
+const answer = fc.array(answerPiece, { maxLength: 30 }).map((pieces) => pieces.join(''));
+
+/** HTML-ish input: tags from real posts, broken markup, entities, fences, text. */
+const htmlPiece = fc.oneof(
+  fc.constantFrom('<p>', '</p>', '<div class="elementor-widget">', '</div>', '<table>', '<tr>', '<td>', '</td>', '<pre><code class="language-py">', '</code></pre>',
+    '<ul><li>', '</li></ul>', '<h2>', '</h2>', '<a href="https://x.example">', '</a>', '<span data-contrast="auto">', '“`python', '“`', '<br>', '&nbsp;', '&#8217;', '<!-- wp:paragraph -->', '<', '>', '</', '<p'),
+  fc.constantFrom(...XSS_VECTORS),
+  fc.string(),
+);
+const html = fc.array(htmlPiece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+
+describe('properties', () => {
+  it('any string into the answer parsers gives a valid post or a typed error, never an exception', () => {
+    fc.assert(fc.property(answer, (text) => {
+      const result = parseAnswer(text);
+      if (result.ok) expect(GeneratedPostSchema.safeParse(result.post).success).toBe(true);
+      else expect(result.problems.length).toBeGreaterThan(0);
+      const lines = parseLineFormat(text);
+      expect(typeof lines.ok).toBe('boolean');
+      expect(typeof partialBody(text)).toBe('string');
+    }), { numRuns: 400 });
+  });
+
+  it('any HTML converts to Markdown (a string) and carries no script URL out of the markup', () => {
+    // Markdown links already written as text in a post pass through as the text they are.
+    const markupOnly = fc.array(fc.oneof(htmlPiece.filter((piece) => !piece.includes('](') && !piece.includes(']:'))), { maxLength: 60 }).map((pieces) => pieces.join(''));
+    fc.assert(fc.property(markupOnly, (input) => {
+      const markdown = htmlToMarkdown(input, { domParser });
+      expect(typeof markdown).toBe('string');
+      expect(markdown).not.toMatch(/\]\(\s*(?:javascript|vbscript|data):/i);
+    }), { numRuns: 300 });
+  });
+
+  it('any Markdown becomes blocks whose HTML runs no script', () => {
+    fc.assert(fc.property(html, answer, (a, b) => {
+      const blocks = markdownToBody(`${a}\n\n${b}`, purify);
+      expect(findScriptVectors(bodyToHtml(blocks))).toEqual([]);
+    }), { numRuns: 200 });
+  });
+});
