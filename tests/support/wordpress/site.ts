@@ -142,7 +142,9 @@ export async function startWordPress(options: WordPressSiteOptions): Promise<Wor
   writeFileSync(path.join(siteDir, 'wp-config.php'), wpConfig(name, url));
   cpSync(path.join(here, 'router.php'), path.join(siteDir, 'router.php'));
   mkdirSync(path.join(siteDir, 'wp-content/mu-plugins'), { recursive: true });
-  cpSync(path.join(here, 'mu-plugins/e2e-classic-editor.php'), path.join(siteDir, 'wp-content/mu-plugins/e2e-classic-editor.php'));
+  for (const file of ['e2e-classic-editor.php', 'e2e-hostile-plugin.php', 'e2e-hostile-plugin.js']) {
+    cpSync(path.join(here, 'mu-plugins', file), path.join(siteDir, 'wp-content/mu-plugins', file));
+  }
   if (options.elementorDir) cpSync(options.elementorDir, path.join(siteDir, 'wp-content/plugins/elementor'), { recursive: true });
 
   // setsid-like: its own process group, so stop() also ends the workers PHP forks.
