@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendToTab } from '../lib/messaging';
-import { JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
+import { sendToBackground, sendToTab } from '../lib/messaging';
+import { isRunning, JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, DEFAULT_BASE_URL, type Settings } from '../lib/storage';
 import type { UserError } from '../lib/errors';
 
@@ -49,6 +49,13 @@ export function useJob(tabId: number | null | undefined): JobState | null | unde
       setJob(parsed.success ? parsed.data : null);
     });
   }, [tabId]);
+  // A worker the browser stopped mid-job says nothing; a ping wakes it, and it reports the job.
+  const running = job ? isRunning(job) : false;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => void sendToBackground({ type: 'worker/ping' }), 2_000);
+    return () => clearInterval(timer);
+  }, [running]);
   return job;
 }
 

@@ -75,6 +75,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job/apply'), tabId: TabId }),
   z.object({ type: z.literal('job/undo'), tabId: TabId }),
   z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
+  /** Sent by the popup while a job runs: wakes a worker the browser stopped, which then reports the job as interrupted. */
+  z.object({ type: z.literal('worker/ping') }),
   z.object({ type: z.literal('connection/test') }),
   z.object({ type: z.literal('models/list') }),
 ]);

@@ -34,6 +34,8 @@ export interface ExtensionBrowser {
   tabId(tab: Page): Promise<number>;
   badgeText(tab: Page): Promise<string>;
   openOptions(): Promise<Page>;
+  /** Stops the extension's service worker, as Chrome does to an idle or misbehaving one. */
+  stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,18 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       throw new Error('The toolbar popup did not open.');
+    },
+    async stopServiceWorker() {
+      const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+      try {
+        const session = await browser.newBrowserCDPSession();
+        const { targetInfos } = await session.send('Target.getTargets');
+        const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
+        if (!worker) throw new Error('The extension has no service worker running.');
+        await session.send('Target.closeTarget', { targetId: worker.targetId });
+      } finally {
+        await browser.close();
+      }
     },
     async openOptions() {
       const page = await context.newPage();

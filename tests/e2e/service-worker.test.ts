@@ -1,0 +1,61 @@
+/**
+ * Issue: a service worker stopped mid-generation (through the DevTools protocol, as Chrome stops
+ * idle or misbehaving workers). The popup says so and offers Retry, the partial text stays, and
+ * nothing half-written reaches the editor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
+import { loginToWordPress } from '../support/wordpress/login';
+import { blockEditorState, configureEndpoint, generateFromPopup, waitForBlockEditor } from '../support/e2e-flow';
+
+const source = resolveSourceFromEnv();
+let site: WordPressSite;
+let server: OpenAITestServer;
+let browser: ExtensionBrowser;
+let editor: Page;
+
+beforeAll(async () => {
+  site = await startWordPress({ source, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
+  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
+  browser = await launchExtension();
+  await configureEndpoint(browser, server);
+  editor = await browser.context.newPage();
+  await loginToWordPress(editor, site);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.stop();
+});
+
+describe(`a stopped service worker on WordPress ${source}`, () => {
+  it('is reported in the popup with the partial text kept, nothing applied, and Retry finishes', async () => {
+    await editor.goto(`${site.url}/wp-admin/post-new.php`);
+    await waitForBlockEditor(editor);
+    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    const post = makePost({ words: 900, title: 'Workers Come and Go: A Guide' });
+    server.enqueue({ kind: 'post', post, chunkChars: 30, delayMs: 80 });
+
+    const popup = await generateFromPopup(browser, editor, 'Service workers and long jobs');
+    await expect.poll(async () => Number((await popup.page.getByRole('status').first().innerText()).match(/Writing… ([\d,]+) words/)?.[1]?.replace(',', '') ?? 0), { timeout: 30_000 }).toBeGreaterThan(20);
+    await browser.stopServiceWorker();
+
+    const alert = popup.page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toContain('stopped PressPilot’s background worker');
+    expect(await popup.page.locator('body').innerText()).toContain('An introduction to');
+    const untouched = await blockEditorState(editor);
+    expect(untouched.title).toBe('');
+    expect(untouched.content).toBe('');
+
+    server.enqueue({ kind: 'post', post });
+    await popup.page.getByRole('button', { name: 'Retry' }).click();
+    await editor.waitForFunction((title) => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === title, post.title, { timeout: 60_000 });
+    await popup.page.getByText('Written into the editor').waitFor();
+    await popup.close();
+  });
+});
