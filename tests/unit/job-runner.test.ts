@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobRunner, createOpenAIClient, type JobRunnerDeps } from '../../lib/job-runner';
 import type { ContentRequest, ContentResponse, JobRequest, JobState } from '../../lib/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem, DEFAULT_SETTINGS } from '../../lib/storage';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+import { makePost, postAsLines, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 
 let server: OpenAITestServer;
 beforeAll(async () => { server = await startOpenAITestServer({ apiKey: 'sk-good' }); });
@@ -243,6 +243,43 @@ describe('a generation from the popup', () => {
     await jobItem(TAB).setValue(stale);
     await runner().recoverInterrupted();
     expect(await loadJob(TAB)).toMatchObject({ phase: 'failed', partialBody: 'Three words here', error: { code: 'interrupted', retryable: true } });
+  });
+});
+
+describe('answers at the edges', () => {
+  it('a 20,000-word answer ends in a valid post, applied', async () => {
+    const post = makePost({ words: 20_000 });
+    server.enqueue({ kind: 'post', post, chunkChars: 4_000 });
+    const tab = fakeTab();
+    await runner(tab).start(TAB, generate());
+    const job = await settled();
+    expect(job).toMatchObject({ phase: 'done', applied: true });
+    expect(job.words).toBeGreaterThanOrEqual(20_000);
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ post: { body: post.body } });
+  });
+
+  it('emoji, CJK and right-to-left text come through whole, even split mid-character by the stream', async () => {
+    const base = makePost({ words: 200 });
+    const post = { ...base, title: 'ガイド: 速いサイト 🚀 دليل سريع', metaDescription: 'مرحبا بالعالم — 多线程 🙂', tags: ['😀 emoji', '中文', 'עברית'], body: `${base.body}\n\n## 多线程と🚀\n\nשלום עולם, مرحبا 👩‍👩‍👧 家族.` };
+    server.enqueue({ kind: 'post', post, chunkChars: 7 });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(job.result).toMatchObject({ title: post.title, metaDescription: post.metaDescription, tags: post.tags });
+    expect(job.result!.body).toContain('שלום עולם, مرحبا 👩‍👩‍👧 家族.');
+  });
+
+  it('an answer that stops inside a code fence ends in a clear message, its text kept', async () => {
+    const post = makePost({ words: 300 });
+    const answer = postAsLines(post);
+    const insideFence = answer.indexOf('wp_cache_set') + 'wp_cache_set'.length;
+    server.enqueue({ kind: 'post', post, format: 'lines', cutAfterChars: insideFence });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('failed');
+    expect(job.error?.code).toBe('cut');
+    expect(job.partialBody).toContain('```php');
+    expect(job.partialBody).toMatch(/wp_cache_set$/);
   });
 });
 
