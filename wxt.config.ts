@@ -7,9 +7,10 @@ export default defineConfig({
   manifest: {
     name: 'PressPilot',
     description: 'Write and rewrite WordPress and Elementor posts with an AI model, inside the editor you already use.',
-    // storage: settings, the key and job state. No host permissions: content scripts run only on
-    // the editor pages, and the model endpoint is called with CORS like any web client.
-    permissions: ['storage'],
+    // Every permission and why is in README ("Permissions"). No host is granted at install: each
+    // WordPress site is allowed by the blogger, and the editor scripts run only on its editor pages.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'PressPilot' },
   },
 });

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { sendToBackground } from '../lib/messaging';
 import { apiKeyItem, loadSettings, settingsItem, SettingsSchema, type Settings } from '../lib/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';
+import { AllowedSitesFields } from './AllowedSitesFields';
 import './popup.css';
 import './options.css';
 
@@ -123,6 +124,7 @@ export function OptionsApp() {
         </div>
         <p role="status" aria-live="polite" className={notice ? (notice.ok ? 'status ok' : 'status bad') : 'status'}>{notice?.text ?? ''}</p>
       </form>
+      <AllowedSitesFields />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { isRunning, type JobRequest } from '../lib/protocol';
 import type { UserError } from '../lib/errors';
 import { DoneJob, FailedJob, ReviewJob, RunningJob, type JobActions } from './JobView';
 import { GenerateForm } from './GenerateForm';
+import { SiteAccessPanel } from './SiteAccessPanel';
 import { RewriteForm } from './RewriteForm';
 import { useActiveTabId, useEditorStatus, useJob, useSettings } from './useTabState';
 import './popup.css';
@@ -63,7 +64,9 @@ export function PopupApp() {
     return (
       <main className="popup">
         <h1>PressPilot</h1>
-        <p>PressPilot works in the WordPress block editor, the classic editor and Elementor. Open a post there, then click PressPilot again.</p>
+        {tabId != null && probe && 'error' in probe && probe.error.code === 'no-editor'
+          ? <SiteAccessPanel tabId={tabId} />
+          : <p>PressPilot works in the WordPress block editor, the classic editor and Elementor. Open a post there, then click PressPilot again.</p>}
         {probe && 'error' in probe && probe.error.code !== 'no-editor' && <p className="muted">{probe.error.message}</p>}
       </main>
     );

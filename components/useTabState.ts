@@ -4,6 +4,7 @@ import { sendToBackground, sendToTab } from '../lib/messaging';
 import { isRunning, JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, DEFAULT_BASE_URL, type Settings } from '../lib/storage';
 import type { UserError } from '../lib/errors';
+import { hasSiteAccess } from '../lib/site-access';
 
 /** The tab the popup was opened over: as after a click on the toolbar button. */
 export function useActiveTabId(): number | null | undefined {
@@ -12,6 +13,18 @@ export function useActiveTabId(): number | null | undefined {
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id ?? null));
   }, []);
   return tabId;
+}
+
+export interface TabPage { url: string | undefined; granted: boolean }
+
+/** The tab's address (when Chrome shows it to PressPilot) and whether its site is allowed. */
+export function useTabPage(tabId: number): { page: TabPage | undefined; recheck(): void } {
+  const [page, setPage] = useState<TabPage | undefined>(undefined);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    void browser.tabs.get(tabId).then(async (tab) => setPage({ url: tab.url, granted: await hasSiteAccess(browser.permissions, tab.url) }));
+  }, [tabId, round]);
+  return { page, recheck: () => setRound((value) => value + 1) };
 }
 
 export type EditorProbe = { status: EditorStatus } | { error: UserError } | undefined;

@@ -9,8 +9,11 @@ import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, und
 import { testConnection } from '../lib/connection';
 import { EDITOR_LABELS } from '../lib/editors/adapter';
 import { markDetected, updateBadge } from '../lib/badge';
+import { registerEditorScripts } from '../lib/site-access';
 
 export default defineBackground(() => {
+  void registerEditorScripts(browser.scripting).catch((error) => console.error('PressPilot could not register its editor scripts', error));
+
   const runner = createJobRunner({
     jobs: {
       get: loadJob,

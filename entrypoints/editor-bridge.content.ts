@@ -1,13 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { acceptBridgePort, serveBridge } from '../lib/bridge-channel';
 import { serveEditor } from '../lib/editor-service';
-import { EDITOR_PAGE_MATCHES } from '../lib/editor-pages';
 
 // Page world, at document_start: takes the private port before any page script exists.
 export default defineContentScript({
-  matches: EDITOR_PAGE_MATCHES,
+  // Registered by the background for the sites the blogger allowed (lib/site-access.ts).
+  registration: 'runtime',
   world: 'MAIN',
-  runAt: 'document_start',
   main() {
     acceptBridgePort(window, (port) => {
       const { handle, describe } = serveEditor(window);

@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBridgeClient, offerBridgePort } from '../lib/bridge-channel';
 import { createContentHandler } from '../lib/content-handler';
-import { EDITOR_PAGE_MATCHES } from '../lib/editor-pages';
 import { hardenPurify } from '../lib/markdown';
 import { ContentRequestSchema, type ContentEvent } from '../lib/protocol';
 import { answerLater } from '../lib/messaging';
@@ -11,8 +10,8 @@ import { reportEditorWhenReady } from '../lib/editor-watch';
 
 // Isolated world, at document_start so the bridge handshake ends before page scripts run.
 export default defineContentScript({
-  matches: EDITOR_PAGE_MATCHES,
-  runAt: 'document_start',
+  // Registered by the background for the sites the blogger allowed (lib/site-access.ts).
+  registration: 'runtime',
   main() {
     const channel = new MessageChannel();
     offerBridgePort(window, channel.port2);

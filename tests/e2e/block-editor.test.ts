@@ -4,11 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress } from '../support/wordpress/login';
-import { blockEditorState, configureEndpoint, generateFromPopup, readSavedPost, saveBlockEditorDraft, waitForBlockEditor } from '../support/e2e-flow';
+import type { ExtensionBrowser } from '../support/extension';
+import { makePost, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { blockEditorState, generateFromPopup, readSavedPost, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
 let site: WordPressSite;
@@ -31,23 +30,10 @@ async function openNewPost(): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  // 7.1 is opened as localhost, where it sends its Document-Isolation-Policy header.
-  site = await startWordPress({ source, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
-  await site.rest('/wp/v2/categories', { method: 'POST', body: { name: 'Tutorials' } });
-  await site.rest('/wp/v2/categories', { method: 'POST', body: { name: 'Performance' } });
-  await site.rest('/wp/v2/tags', { method: 'POST', body: { name: 'Caching' } });
-  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-  browser = await launchExtension();
-  await configureEndpoint(browser, server);
-  editor = await browser.context.newPage();
-  await loginToWordPress(editor, site);
+  ({ site, server, browser, editor } = await startEditorSuite(source, { categories: ['Tutorials', 'Performance'], tags: ['Caching'] }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.stop();
-});
+afterAll(() => stopEditorSuite({ site, server, browser }));
 
 describe(`block editor on WordPress ${source}`, () => {
   it('says on a page without an editor that it needs one', async () => {

@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress, useClassicEditor } from '../support/wordpress/login';
-import { configureEndpoint, generateFromPopup, readSavedPost } from '../support/e2e-flow';
+import type { ExtensionBrowser } from '../support/extension';
+import { makePost, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { useClassicEditor } from '../support/wordpress/login';
+import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
 let site: WordPressSite;
@@ -44,23 +44,12 @@ async function openClassicEditor(postId: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  site = await startWordPress({ source, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
-  await site.rest('/wp/v2/categories', { method: 'POST', body: { name: 'Performance' } });
-  await site.rest('/wp/v2/tags', { method: 'POST', body: { name: 'Caching' } });
-  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-  browser = await launchExtension();
-  await configureEndpoint(browser, server);
-  editor = await browser.context.newPage();
+  ({ site, server, browser, editor } = await startEditorSuite(source, { categories: ['Performance'], tags: ['Caching'] }));
   editor.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-  await loginToWordPress(editor, site);
   await useClassicEditor(browser.context, site, true);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.stop();
-});
+afterAll(() => stopEditorSuite({ site, server, browser }));
 
 describe(`classic editor on WordPress ${source}`, () => {
   it('fills every field natively, sanitized, and undo restores the post exactly', async () => {

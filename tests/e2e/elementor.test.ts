@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress } from '../support/wordpress/login';
-import { configureEndpoint, generateFromPopup, readSavedPost } from '../support/e2e-flow';
+import type { ExtensionBrowser } from '../support/extension';
+import { makePost, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite } from '../support/e2e-flow';
 
 const elementorDir = process.env.ELEMENTOR_PLUGIN_DIR;
 const source = resolveSourceFromEnv();
@@ -50,23 +49,12 @@ async function openElementor(postId: number): Promise<void> {
 
 describe.skipIf(!elementorDir)(`Elementor on WordPress ${source}${elementorDir ? '' : ' (skipped: ELEMENTOR_PLUGIN_DIR does not point at an Elementor plugin folder)'}`, () => {
   beforeAll(async () => {
-    site = await startWordPress({ source, elementorDir, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
-    await site.rest('/wp/v2/categories', { method: 'POST', body: { name: 'Performance' } });
-    await site.rest('/wp/v2/tags', { method: 'POST', body: { name: 'Caching' } });
-    server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-    browser = await launchExtension();
-    await configureEndpoint(browser, server);
-    editor = await browser.context.newPage();
+    ({ site, server, browser, editor } = await startEditorSuite(source, { elementorDir, categories: ['Performance'], tags: ['Caching'] }));
     // Leaving Elementor with unsaved changes asks first; the tests answer yes.
     editor.on('dialog', (dialog) => void dialog.accept());
-    await loginToWordPress(editor, site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.stop();
-  });
+  afterAll(() => stopEditorSuite({ site, server, browser }));
 
   it('replaces the body with native widgets in one history step, undoes exactly, and saves', async () => {
     const postId = await site.createPost({ title: 'Old Elementor title', excerpt: 'Old excerpt', content: '<h2>Old heading</h2><p>Old <strong>text</strong>.</p>' });

@@ -7,11 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress } from '../support/wordpress/login';
-import { blockEditorState, configureEndpoint, generateFromPopup, waitForBlockEditor } from '../support/e2e-flow';
+import type { ExtensionBrowser } from '../support/extension';
+import { makePost, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { blockEditorState, generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
 let site: WordPressSite;
@@ -24,20 +23,11 @@ const hostileLog = () => editor.evaluate(() => (window as unknown as { __hostile
 const modelRequests = () => server.requests.filter((request) => /\/(chat\/completions|responses)$/.test(request.path));
 
 beforeAll(async () => {
-  site = await startWordPress({ source, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
-  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-  browser = await launchExtension();
-  await configureEndpoint(browser, server);
-  editor = await browser.context.newPage();
-  await loginToWordPress(editor, site);
+  ({ site, server, browser, editor } = await startEditorSuite(source));
   await browser.context.addCookies([{ name: 'e2e_hostile', value: '1', url: site.url }]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.stop();
-});
+afterAll(() => stopEditorSuite({ site, server, browser }));
 
 describe(`a hostile plugin on WordPress ${source}`, () => {
   it('can neither read the key, nor start a generation, nor make the bridge write', async () => {

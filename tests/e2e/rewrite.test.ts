@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress, useClassicEditor } from '../support/wordpress/login';
-import { blockEditorState, configureEndpoint, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, waitForBlockEditor } from '../support/e2e-flow';
+import type { ExtensionBrowser } from '../support/extension';
+import { makePost, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { useClassicEditor } from '../support/wordpress/login';
+import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 import { seedPostHtml } from '../support/seeds';
 
 const source = resolveSourceFromEnv();
@@ -49,22 +49,10 @@ function expectMarkdownPrompt(prompt: string) {
 }
 
 beforeAll(async () => {
-  site = await startWordPress({ source, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
-  await site.rest('/wp/v2/categories', { method: 'POST', body: { name: 'Courses' } });
-  await site.rest('/wp/v2/categories', { method: 'POST', body: { name: 'Programming' } });
-  await site.rest('/wp/v2/tags', { method: 'POST', body: { name: 'Python' } });
-  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-  browser = await launchExtension();
-  await configureEndpoint(browser, server);
-  editor = await browser.context.newPage();
-  await loginToWordPress(editor, site);
+  ({ site, server, browser, editor } = await startEditorSuite(source, { categories: ['Courses', 'Programming'], tags: ['Python'] }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.stop();
-});
+afterAll(() => stopEditorSuite({ site, server, browser }));
 
 describe(`rewriting on WordPress ${source}`, () => {
   it('block editor: sends Markdown, shows the changes, applies, saves, and undo restores every field', async () => {

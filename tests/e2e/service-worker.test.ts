@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress } from '../support/wordpress/login';
-import { blockEditorState, configureEndpoint, generateFromPopup, waitForBlockEditor } from '../support/e2e-flow';
+import type { ExtensionBrowser } from '../support/extension';
+import { makePost, type OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { blockEditorState, generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
 let site: WordPressSite;
@@ -18,19 +17,10 @@ let browser: ExtensionBrowser;
 let editor: Page;
 
 beforeAll(async () => {
-  site = await startWordPress({ source, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
-  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-  browser = await launchExtension();
-  await configureEndpoint(browser, server);
-  editor = await browser.context.newPage();
-  await loginToWordPress(editor, site);
+  ({ site, server, browser, editor } = await startEditorSuite(source));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.stop();
-});
+afterAll(() => stopEditorSuite({ site, server, browser }));
 
 describe(`a stopped service worker on WordPress ${source}`, () => {
   it('is reported in the popup with the partial text kept, nothing applied, and Retry finishes', async () => {

@@ -1,8 +1,35 @@
 /** Steps every end-to-end suite takes the way a user does: options page, popup, editor, REST. */
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser, Popup } from './extension';
-import type { OpenAITestServer } from './openai-test-server';
-import type { WordPressSite } from './wordpress/site';
+import { launchExtension, type ExtensionBrowser, type Popup } from './extension';
+import { startOpenAITestServer, type OpenAITestServer } from './openai-test-server';
+import { loginToWordPress } from './wordpress/login';
+import { startWordPress, type WordPressSite, type WordPressSource } from './wordpress/site';
+
+export interface EditorSuite { site: WordPressSite; server: OpenAITestServer; browser: ExtensionBrowser; editor: Page }
+
+/**
+ * What every editor suite starts from: a fresh WordPress with the given terms, the test model
+ * server, the extension set up in its options page with the site allowed, and a logged-in tab.
+ * 7.1 is opened as localhost, where it sends its Document-Isolation-Policy header.
+ */
+export async function startEditorSuite(source: WordPressSource, terms: { categories?: string[]; tags?: string[]; elementorDir?: string } = {}): Promise<EditorSuite> {
+  const site = await startWordPress({ source, elementorDir: terms.elementorDir, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
+  for (const name of terms.categories ?? []) await site.rest('/wp/v2/categories', { method: 'POST', body: { name } });
+  for (const name of terms.tags ?? []) await site.rest('/wp/v2/tags', { method: 'POST', body: { name } });
+  const server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
+  const browser = await launchExtension();
+  await configureEndpoint(browser, server);
+  await allowSiteInOptions(browser, site.url);
+  const editor = await browser.context.newPage();
+  await loginToWordPress(editor, site);
+  return { site, server, browser, editor };
+}
+
+export async function stopEditorSuite(suite: Partial<EditorSuite>): Promise<void> {
+  await suite.browser?.close();
+  await suite.server?.close();
+  await suite.site?.stop();
+}
 
 /** Fills the options page as a user would and checks "Test connection" says it works. */
 export async function configureEndpoint(browser: ExtensionBrowser, server: OpenAITestServer, model = 'test-model'): Promise<void> {
@@ -17,6 +44,15 @@ export async function configureEndpoint(browser: ExtensionBrowser, server: OpenA
   await verdict.waitFor({ timeout: 15_000 });
   const text = await verdict.innerText();
   if (!text.startsWith('Connected')) throw new Error(`Test connection failed: ${text}`);
+  await options.close();
+}
+
+/** Allows the WordPress site in the options page, as a blogger does once per site. */
+export async function allowSiteInOptions(browser: ExtensionBrowser, siteUrl: string): Promise<void> {
+  const options = await browser.openOptions();
+  await options.getByLabel('Site address').fill(siteUrl);
+  await options.getByRole('button', { name: 'Allow site' }).click();
+  await options.getByRole('status').filter({ hasText: 'Allowed on' }).waitFor();
   await options.close();
 }
 

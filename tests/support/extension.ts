@@ -33,6 +33,8 @@ export interface ExtensionBrowser {
   /** The tab's id as the extension sees it. */
   tabId(tab: Page): Promise<number>;
   badgeText(tab: Page): Promise<string>;
+  /** Whether PressPilot's editor script is in the tab: Chrome says at once if nothing receives. */
+  reachesTab(tab: Page): Promise<boolean>;
   openOptions(): Promise<Page>;
   /** Stops the extension's service worker, as Chrome does to an idle or misbehaving one. */
   stopServiceWorker(): Promise<void>;
@@ -45,6 +47,24 @@ export interface Popup {
   close(): Promise<void>;
   /** Drops the CDP connection without closing the popup. */
   disconnect(): Promise<void>;
+}
+
+/**
+ * The hosts the suites serve WordPress and test pages on. Playwright cannot answer Chrome's
+ * permission prompt, so the user's answer is put on record beforehand the way chrome://extensions
+ * does ("Site access: on specific sites"). That alone grants nothing: the site is still off until
+ * PressPilot's own chrome.permissions.request asks for it, which Chrome then grants without a prompt.
+ */
+const TEST_HOSTS = ['*://127.0.0.1/*', '*://localhost/*'];
+
+async function recordSiteConsent(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${extensionId}`);
+  await page.evaluate(`(async () => {
+    await chrome.developerPrivate.updateExtensionConfiguration({ extensionId: ${JSON.stringify(extensionId)}, hostAccess: 'ON_SPECIFIC_SITES' });
+    for (const host of ${JSON.stringify(TEST_HOSTS)}) await chrome.developerPrivate.addHostPermission(${JSON.stringify(extensionId)}, host);
+  })()`);
+  await page.close();
 }
 
 export async function launchExtension(): Promise<ExtensionBrowser> {
@@ -65,6 +85,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     return existing ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
+  await recordSiteConsent(context, extensionId);
 
   // WordPress rewrites the editor's URL as it goes, so find the tab by focus, not by URL.
   const tabId = async (tab: Page) => {
@@ -84,6 +105,10 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     async badgeText(tab) {
       const id = await tabId(tab);
       return (await serviceWorker()).evaluate((tabId) => chrome.action.getBadgeText({ tabId }), id);
+    },
+    async reachesTab(tab) {
+      const id = await tabId(tab);
+      return (await serviceWorker()).evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'editor/status' }).then(() => true, () => false), id);
     },
     async openPopup(tab) {
       await tab.bringToFront();
