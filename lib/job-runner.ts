@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import { PressPilotError, type UserError } from './errors';
 import { describeError } from './model-errors';
-import { generatePost, PartialAnswerError } from './generate';
+import { generatePost, PartialAnswerError, type GenerationProgress } from './generate';
 import { countWords } from './post';
 import { buildGenerateMessages, buildRewriteMessages } from './prompt';
 import { checkRewriteFits } from './rewrite-budget';
@@ -109,6 +109,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function run(tabId: number, job: JobState, controller: AbortController): Promise<void> {
     let settings: Settings | undefined;
     let partial = '';
+    // Progress goes to storage one write after another, at most once an interval.
+    let writing: Promise<unknown> = Promise.resolve();
+    let lastWrite = 0;
+    let latest: GenerationProgress | undefined;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
     try {
       const context = await readContext(tabId, job.request);
       if (controller.signal.aborted) throw new OpenAI.APIUserAbortError();
@@ -124,8 +129,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
         ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format })
         : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format });
 
-      let lastWrite = 0;
-      let writing: Promise<unknown> = Promise.resolve();
+      const interval = deps.progressIntervalMs ?? 250;
+      const writeProgress = (progress: GenerationProgress) => {
+        lastWrite = now();
+        writing = writing.then(() => update(tabId, job.id, { phase: progress.phase, partialBody: progress.body, words: countWords(progress.body) }));
+      };
       const result = await generatePost({
         client,
         model: settings.model,
@@ -136,12 +144,18 @@ export function createJobRunner(deps: JobRunnerDeps) {
         idleTimeoutMs: deps.idleTimeoutMs,
         onProgress: (progress) => {
           partial = progress.body;
-          const at = now();
-          if (progress.phase === 'writing' && at - lastWrite < (deps.progressIntervalMs ?? 250)) return;
-          lastWrite = at;
-          writing = writing.then(() => update(tabId, job.id, { phase: progress.phase, partialBody: progress.body, words: countWords(progress.body) }));
+          latest = progress;
+          const wait = interval - (now() - lastWrite);
+          if (progress.phase !== 'writing' || wait <= 0) {
+            clearTimeout(trailing);
+            trailing = undefined;
+            return writeProgress(progress);
+          }
+          // A model that pauses still shows everything it sent, one interval later.
+          trailing ??= setTimeout(() => { trailing = undefined; if (latest) writeProgress(latest); }, wait);
         },
       });
+      clearTimeout(trailing);
       await writing;
       if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
       const done = await update(tabId, job.id, { result: result.post, partialBody: result.post.body, words: countWords(result.post.body) });
@@ -150,6 +164,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (job.request.mode === 'rewrite') await update(tabId, job.id, { phase: 'review' });
       else await applyResult(tabId, done);
     } catch (error) {
+      // Progress still queued must land before the outcome, never over it.
+      clearTimeout(trailing);
+      await writing.catch(() => undefined);
       const cause = error instanceof PartialAnswerError ? error.cause : error;
       const kept = error instanceof PartialAnswerError ? error.answer : '';
       const userError = describeError(cause, { baseURL: settings?.baseURL, model: settings?.model });

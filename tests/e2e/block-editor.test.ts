@@ -140,11 +140,14 @@ describe(`block editor on WordPress ${source}`, () => {
 
   it('keeps the partial text of a cut stream and Retry finishes the post', async () => {
     await openNewPost();
-    server.enqueue({ kind: 'post', post, cutAfterChars: 1500 });
-    const popup = await generateFromPopup(browser, editor, 'A post whose stream breaks off');
-    await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('broke off');
     const firstHeading = /^## (.+)$/m.exec(post.body)![1]!;
-    await expect.poll(() => popup.page.locator('body').innerText()).toContain(firstHeading);
+    server.enqueue({ kind: 'post', post, stallAfterChars: 1500 });
+    const popup = await generateFromPopup(browser, editor, 'A post whose stream breaks off');
+    // The connection drops once the popup shows text the extension has received.
+    await expect.poll(() => popup.page.locator('body').innerText(), { timeout: 30_000 }).toContain(firstHeading);
+    expect(server.cutStalled()).toBe(1);
+    await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('broke off');
+    expect(await popup.page.locator('body').innerText()).toContain(firstHeading);
     expect((await blockEditorState(editor)).title).toBe('');
     server.enqueue({ kind: 'post', post });
     await popup.page.getByRole('button', { name: 'Retry' }).click();

@@ -35,6 +35,8 @@ export interface OpenAITestServer {
   setDefault(reply: Reply): void;
   respondWith(handler: ((request: RecordedRequest) => Reply | undefined) | null): void;
   waitForRequest(predicate?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Cuts every stalled stream now, as a dropped connection would; says how many it cut. */
+  cutStalled(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -157,6 +159,11 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
   let fallback: Reply = initialDefault;
   let nextId = 1;
   const cutByServer = new WeakSet<ServerResponse>();
+  const stalled = new Set<ServerResponse>();
+  const cut = (res: ServerResponse) => {
+    cutByServer.add(res);
+    res.socket?.end();
+  };
 
   function nextReply(request: RecordedRequest): Reply {
     return handler?.(request) ?? queue.shift() ?? fallback;
@@ -199,11 +206,14 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       if (cutAfter !== undefined && sent >= cutAfter) {
         // A stream cut mid-way: the connection closes without the final chunk (what was sent arrives).
         await sleep(5);
-        cutByServer.add(res);
-        res.socket?.end();
+        cut(res);
         return;
       }
-      if (stallAfter !== undefined && sent >= stallAfter) return; // keep the connection open, send nothing more
+      if (stallAfter !== undefined && sent >= stallAfter) {
+        stalled.add(res); // the connection stays open and nothing more is sent, until cutStalled()
+        res.on('close', () => stalled.delete(res));
+        return;
+      }
       if (reply.delayMs) await sleep(reply.delayMs);
     }
     if (isResponses) {
@@ -318,6 +328,12 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
     requests,
     enqueue: (...replies) => { queue.push(...replies); },
     setDefault: (reply) => { fallback = reply; },
+    cutStalled() {
+      const count = stalled.size;
+      for (const res of stalled) cut(res);
+      stalled.clear();
+      return count;
+    },
     respondWith: (next) => { handler = next; },
     waitForRequest(predicate = () => true, timeoutMs = 30_000) {
       const existing = requests.find(predicate);

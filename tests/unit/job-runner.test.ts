@@ -179,6 +179,22 @@ describe('a generation from the popup', () => {
     expect(post.body.startsWith(job.partialBody)).toBe(true);
   });
 
+  it('shows all the text received before the model pauses, and keeps it when the stream is then cut', async () => {
+    const post = makePost({ words: 400 });
+    const firstHeading = /^## (.+)$/m.exec(post.body)![1]!;
+    server.enqueue({ kind: 'post', post, chunkChars: 40, stallAfterChars: 1200 });
+    // Every chunk arrives within one interval of the first: only a write after the pause shows them.
+    await runner(fakeTab(), { progressIntervalMs: 300 }).start(TAB, generate());
+    await vi.waitFor(async () => expect((await loadJob(TAB))?.partialBody).toContain(firstHeading), { timeout: 5_000, interval: 20 });
+    expect((await loadJob(TAB))?.phase).toBe('writing');
+
+    expect(server.cutStalled()).toBe(1);
+    const job = await settled();
+    expect(job.error?.code).toBe('cut');
+    expect(job.partialBody).toContain(firstHeading);
+    expect(post.body.startsWith(job.partialBody)).toBe(true);
+  });
+
   it('gives up on a stream that goes silent', async () => {
     server.enqueue({ kind: 'post', post: makePost(), stallAfterChars: 600 });
     await runner(fakeTab(), { idleTimeoutMs: 300 }).start(TAB, generate());
