@@ -16,12 +16,11 @@ import { chromium } from 'playwright-core';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { htmlToMarkdown } from '../lib/html-to-markdown';
-import { EXTENSION_DIR, launchExtension } from '../tests/support/extension';
-import { makePost, startOpenAITestServer } from '../tests/support/openai-test-server';
+import { EXTENSION_DIR } from '../tests/support/extension';
+import { makePost } from '../tests/support/openai-test-server';
 import { repoRoot, seedPostHtml } from '../tests/support/seeds';
-import { startWordPress, type WordPressSource } from '../tests/support/wordpress/site';
-import { loginToWordPress } from '../tests/support/wordpress/login';
-import { configureEndpoint, generateFromPopup, waitForBlockEditor } from '../tests/support/e2e-flow';
+import type { WordPressSource } from '../tests/support/wordpress/site';
+import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../tests/support/e2e-flow';
 import { countWords, DEFAULT_CATEGORIES } from '../lib/post';
 import { buildRewriteMessages, WritingOptionsSchema } from '../lib/prompt';
 
@@ -31,13 +30,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 async function fillLatency(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
   const source = (process.env.BENCH_SOURCE ?? 'debian') as WordPressSource;
-  const site = await startWordPress({ source });
-  const server = await startOpenAITestServer();
-  const browser = await launchExtension();
+  const { site, server, browser, editor } = await startEditorSuite(source);
   try {
-    await configureEndpoint(browser, server);
-    const editor = await browser.context.newPage();
-    await loginToWordPress(editor, site);
     const post = makePost({ words: 3000 });
     console.log(`\n1. Last byte of a ${countWords(post.body)}-word answer → fields filled, block editor, WordPress ${site.version} (${runs} runs)`);
     const latencies: number[] = [];
@@ -69,9 +63,7 @@ async function fillLatency(): Promise<void> {
     }
     console.log(`   median ${median(latencies)} ms   (runs: ${latencies.join(', ')} ms)`);
   } finally {
-    await browser.close();
-    await server.close();
-    await site.stop();
+    await stopEditorSuite({ site, server, browser });
   }
 }
 
@@ -135,11 +127,10 @@ function adversarialInputs(): Array<[string, string]> {
     ['a line of spaces, then text', `<p>${' '.repeat(megabyte)}x</p>`],
     ['spaces in plain text', `${' '.repeat(megabyte)}x`],
     ['nested tables', fill('<table><tr><td>')],
-    // Just under the element cap, where the full conversion still runs.
-    // Just under the 10,000-tag cap, where the full conversion still runs.
-    ['9,999 tags of nested tables', '<table><tr><td>'.repeat(3_333)],
-    ['9,999 tags of nested divs', '<div>'.repeat(9_999)],
-    ['9,999 tags of unclosed inline soup', '<p><b><i>x '.repeat(3_333)],
+    // Just under the caps (10,000 tags, 400 levels), where the full conversion still runs.
+    ['9,999 tags, 400 levels of divs', `${'<div>'.repeat(400)}${'<p>x</p>'.repeat(9_599)}`],
+    ['400 nested tables', '<table><tr><td>'.repeat(400)],
+    ['400 levels of unclosed inline soup', '<p><b><i>x '.repeat(200)],
   ];
 }
 

@@ -160,6 +160,23 @@ function createTurndown(): TurndownService {
 let turndown: TurndownService | undefined;
 
 const MAX_TAGS = 10_000;
+/** Real posts nest a few dozen deep (Elementor's wrappers included); the cost grows with depth. */
+const MAX_DEPTH = 400;
+/** Void elements and those whose end tag HTML lets authors leave out: they do not deepen a tree. */
+const SHALLOW_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp']);
+
+/** How deep the markup nests at most, from one linear pass over its tags. */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [tag, close, name] of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^<>]*>/gi)) {
+    if (SHALLOW_ELEMENTS.has(name!.toLowerCase()) || tag.endsWith('/>')) continue;
+    if (close) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
 
 /** The words of any markup, in linear time. */
 function textOnly(html: string): string {
@@ -178,9 +195,9 @@ function tidyLines(text: string): string {
 export function htmlToMarkdown(html: string, options: { domParser: DOMParser }): string {
   // `[^<>]*` stops at the next `<`: a megabyte of `<a<a<a` is scanned once, not once per `<`.
   if (!/<\/?[a-z][^<>]*>/i.test(html)) return tidyLines(html); // Text without HTML is Markdown-ish already: keep its lines.
-  // Real posts have hundreds of tags; ten thousand is markup that would stall even the browser's
-  // own parser (deep nesting costs it seconds), so only its words are kept.
-  if ((html.match(/<[a-z]/gi)?.length ?? 0) > MAX_TAGS) return textOnly(html);
+  // Real posts have hundreds of tags, a few dozen deep; ten thousand tags, or hundreds of levels,
+  // is markup that would stall even the browser's own parser, so only its words are kept.
+  if ((html.match(/<[a-z]/gi)?.length ?? 0) > MAX_TAGS || nestingDepth(html) > MAX_DEPTH) return textOnly(html);
   try {
     const document = options.domParser.parseFromString(repairOrphanParagraphCloses(html), 'text/html');
     clean(document);

@@ -130,6 +130,15 @@ describe('HTML to Markdown: edge cases', () => {
     expect(convert(`<p>${' '.repeat(200_000)}x</p>`)).toBe('x');
   });
 
+  it('converts markup up to 400 levels deep, and keeps only the words of deeper nesting', () => {
+    // The heading is one level below its divs: 399 divs make 400 levels.
+    const nested = (divs: number) => `${'<div>'.repeat(divs)}<h2>Deep</h2><p>A <strong>bold</strong> word.</p>${'</div>'.repeat(divs)}`;
+    expect(convert(nested(399))).toBe('## Deep\n\nA **bold** word.');
+    expect(convert(nested(400))).toBe('Deep A bold word.');
+    // Elements whose end tags HTML lets authors leave out do not count as nesting.
+    expect(convert(`<h2>List</h2><ul>${'<li>item'.repeat(2_000)}</ul>`)).toMatch(/^## List\n\n- +item\n- +item/);
+  });
+
   it('gives the header to a data table that has none, and keeps one that has', () => {
     const compact = (markdown: string) => markdown.replace(/ +/g, ' ');
     expect(compact(convert('<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>'))).toBe('| A | B |\n| --- | --- |\n| 1 | 2 |');

@@ -6,7 +6,8 @@ export async function loginToWordPress(page: Page, site: WordPressSite): Promise
   await page.goto(`${site.url}/wp-login.php`);
   await page.fill('#user_login', site.admin.user);
   await page.fill('#user_pass', site.admin.password);
-  await Promise.all([page.waitForURL(/\/wp-admin\//, { timeout: 60_000 }), page.click('#wp-submit')]);
+  // The login cookie is set once wp-admin is reached; its dashboard need not finish loading.
+  await Promise.all([page.waitForURL(/\/wp-admin\//, { timeout: 60_000, waitUntil: 'commit' }), page.click('#wp-submit')]);
 }
 
 /** The test site's must-use plugin swaps in the classic editor while this cookie is set. */
