@@ -17,7 +17,7 @@ export function SiteAccessPanel({ tabId }: { tabId: number }) {
   const pattern = sitePattern(page.url);
   if (pattern && isEditorPage(page.url) && !page.granted) {
     const site = siteLabel(pattern);
-    const allow = () => void requestSiteAccess(browser.permissions, page.url!).then((granted) => (granted ? recheck() : setDeclined(true)));
+    const allow = () => void requestSiteAccess(browser.permissions, page.url!).then((granted) => (granted ? recheck() : setDeclined(true)), () => setDeclined(true));
     return (
       <section className="stack">
         <p>PressPilot needs your permission to work on <strong>{site}</strong>. It runs only on this site’s post editor pages, and nowhere else.</p>

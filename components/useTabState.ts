@@ -22,7 +22,9 @@ export function useTabPage(tabId: number): { page: TabPage | undefined; recheck(
   const [page, setPage] = useState<TabPage | undefined>(undefined);
   const [round, setRound] = useState(0);
   useEffect(() => {
-    void browser.tabs.get(tabId).then(async (tab) => setPage({ url: tab.url, granted: await hasSiteAccess(browser.permissions, tab.url) }));
+    // A tab closed meanwhile is a page without an address.
+    void browser.tabs.get(tabId).then(async (tab) => setPage({ url: tab.url, granted: await hasSiteAccess(browser.permissions, tab.url) }),
+      () => setPage({ url: undefined, granted: false }));
   }, [tabId, round]);
   return { page, recheck: () => setRound((value) => value + 1) };
 }

@@ -108,7 +108,6 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
   async function run(tabId: number, job: JobState, controller: AbortController): Promise<void> {
     let settings: Settings | undefined;
-    let partial = '';
     // Progress goes to storage one write after another, at most once an interval.
     let writing: Promise<unknown> = Promise.resolve();
     let lastWrite = 0;
@@ -143,7 +142,6 @@ export function createJobRunner(deps: JobRunnerDeps) {
         signal: controller.signal,
         idleTimeoutMs: deps.idleTimeoutMs,
         onProgress: (progress) => {
-          partial = progress.body;
           latest = progress;
           const wait = interval - (now() - lastWrite);
           if (progress.phase !== 'writing' || wait <= 0) {
@@ -170,7 +168,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const cause = error instanceof PartialAnswerError ? error.cause : error;
       const kept = error instanceof PartialAnswerError ? error.answer : '';
       const userError = describeError(cause, { baseURL: settings?.baseURL, model: settings?.model });
-      const partialBody = partial || kept;
+      const partialBody = latest?.body || kept;
       await update(tabId, job.id, {
         phase: userError.code === 'cancelled' ? 'cancelled' : 'failed',
         error: userError,
