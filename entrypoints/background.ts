@@ -12,7 +12,10 @@ import { markDetected, updateBadge } from '../lib/badge';
 import { registerEditorScripts } from '../lib/site-access';
 
 export default defineBackground(() => {
-  void registerEditorScripts(browser.scripting).catch((error) => console.error('PressPilot could not register its editor scripts', error));
+  // Registered scripts outlive the worker and browser restarts; an install or update refreshes them.
+  browser.runtime.onInstalled.addListener(() => {
+    void registerEditorScripts(browser.scripting).catch((error) => console.error('PressPilot could not register its editor scripts', error));
+  });
 
   const runner = createJobRunner({
     jobs: {

@@ -8,7 +8,7 @@ import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
 import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
 import { useClassicEditor } from '../support/wordpress/login';
-import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite } from '../support/e2e-flow';
+import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite, waitForClassicEditor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
 let site: WordPressSite;
@@ -40,7 +40,7 @@ async function classicState(): Promise<ClassicState> {
 
 async function openClassicEditor(postId: number): Promise<void> {
   await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
-  await editor.waitForFunction(() => Boolean((window as any).tinymce?.get('content')?.initialized), undefined, { timeout: 30_000 });
+  await waitForClassicEditor(editor);
 }
 
 beforeAll(async () => {

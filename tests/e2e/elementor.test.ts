@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
 import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
-import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite } from '../support/e2e-flow';
+import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite, waitForElementor } from '../support/e2e-flow';
 
 const elementorDir = process.env.ELEMENTOR_PLUGIN_DIR;
 const source = resolveSourceFromEnv();
@@ -41,10 +41,7 @@ async function elementorState() {
 
 async function openElementor(postId: number): Promise<void> {
   await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);
-  await editor.waitForFunction(() => {
-    const elementor = (window as any).elementor;
-    return Boolean(elementor?.loaded && elementor.documents.getCurrent()?.container?.view?.$el?.length && elementor.getPanelView()?.getCurrentPageName());
-  }, undefined, { timeout: 60_000 });
+  await waitForElementor(editor);
 }
 
 describe.skipIf(!elementorDir)(`Elementor on WordPress ${source}${elementorDir ? '' : ' (skipped: ELEMENTOR_PLUGIN_DIR does not point at an Elementor plugin folder)'}`, () => {

@@ -11,7 +11,7 @@ import type { ExtensionBrowser } from '../support/extension';
 import type { OpenAITestServer, Post } from '../support/openai-test-server';
 import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
 import { useClassicEditor } from '../support/wordpress/login';
-import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor, type SavedPost } from '../support/e2e-flow';
+import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, type SavedPost, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor, waitForElementor } from '../support/e2e-flow';
 import { findScriptVectors, hostileMarkdown, XSS_VECTORS } from '../support/xss';
 
 const source = resolveSourceFromEnv();
@@ -103,7 +103,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     await useClassicEditor(browser.context, site, true);
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
-    await editor.waitForFunction(() => Boolean((window as any).tinymce?.get('content')?.initialized), undefined, { timeout: 30_000 });
+    await waitForClassicEditor(editor);
     await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
 
     await rewriteAndApply(() => editor.waitForFunction(() => (document.querySelector('#title') as HTMLInputElement).value.startsWith('A Safer Post'), undefined, { timeout: 30_000 }));
@@ -127,10 +127,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     await useClassicEditor(browser.context, site, false);
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);
-    await editor.waitForFunction(() => {
-      const elementor = (window as any).elementor;
-      return Boolean(elementor?.loaded && elementor.documents.getCurrent()?.container?.view?.$el?.length && elementor.getPanelView()?.getCurrentPageName());
-    }, undefined, { timeout: 60_000 });
+    await waitForElementor(editor);
     await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
 
     await rewriteAndApply(() => editor.waitForFunction(() => String((window as any).elementor.documents.getCurrent().container.settings.get('post_title')).startsWith('A Safer Post'), undefined, { timeout: 30_000 }));

@@ -9,7 +9,7 @@ import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
 import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
 import { useClassicEditor } from '../support/wordpress/login';
-import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
+import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor } from '../support/e2e-flow';
 import { seedPostHtml } from '../support/seeds';
 
 const source = resolveSourceFromEnv();
@@ -116,7 +116,7 @@ describe(`rewriting on WordPress ${source}`, () => {
     const postId = await createSeedPost();
     const original = await readSavedPost(site, postId);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
-    await editor.waitForFunction(() => Boolean((window as any).tinymce?.get('content')?.initialized), undefined, { timeout: 30_000 });
+    await waitForClassicEditor(editor);
     await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
     const classicState = () => editor.evaluate(() => ({
       title: (document.querySelector('#title') as HTMLInputElement).value,

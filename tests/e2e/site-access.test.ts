@@ -8,11 +8,10 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../support/extension';
-import { startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, startWordPress, type WordPressSite } from '../support/wordpress/site';
-import { loginToWordPress } from '../support/wordpress/login';
-import { allowSiteInOptions, configureEndpoint, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../support/extension';
+import type { OpenAITestServer } from '../support/openai-test-server';
+import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { allowSiteInOptions, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 /** Inside the service worker, where these callbacks run. */
 declare const chrome: any;
@@ -36,12 +35,7 @@ const popupText = async () => {
 };
 
 beforeAll(async () => {
-  site = await startWordPress({ source, host: siteHost });
-  server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
-  browser = await launchExtension();
-  await configureEndpoint(browser, server);
-  editor = await browser.context.newPage();
-  await loginToWordPress(editor, site);
+  ({ site, server, browser, editor } = await startEditorSuite(source, { allowSite: false }));
   // Another site's editor path, on a host never allowed.
   elsewhere = createServer((_request, response) => response.end('<!doctype html><title>Another site</title><p>Another site</p>'));
   await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));

@@ -12,14 +12,14 @@ export interface EditorSuite { site: WordPressSite; server: OpenAITestServer; br
  * server, the extension set up in its options page with the site allowed, and a logged-in tab.
  * 7.1 is opened as localhost, where it sends its Document-Isolation-Policy header.
  */
-export async function startEditorSuite(source: WordPressSource, terms: { categories?: string[]; tags?: string[]; elementorDir?: string } = {}): Promise<EditorSuite> {
+export async function startEditorSuite(source: WordPressSource, terms: { categories?: string[]; tags?: string[]; elementorDir?: string; allowSite?: boolean } = {}): Promise<EditorSuite> {
   const site = await startWordPress({ source, elementorDir: terms.elementorDir, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
   for (const name of terms.categories ?? []) await site.rest('/wp/v2/categories', { method: 'POST', body: { name } });
   for (const name of terms.tags ?? []) await site.rest('/wp/v2/tags', { method: 'POST', body: { name } });
   const server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
   const browser = await launchExtension();
   await configureEndpoint(browser, server);
-  await allowSiteInOptions(browser, site.url);
+  if (terms.allowSite !== false) await allowSiteInOptions(browser, site.url);
   const editor = await browser.context.newPage();
   await loginToWordPress(editor, site);
   return { site, server, browser, editor };
@@ -86,6 +86,19 @@ export async function waitForBlockEditor(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const wp = (window as any).wp;
     return Boolean(wp?.data?.select('core/editor')?.getCurrentPostId() && wp.blocks.getBlockTypes().length > 0);
+  }, undefined, { timeout: 60_000 });
+}
+
+/** Waits until the classic editor's TinyMCE is up. */
+export async function waitForClassicEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((window as any).tinymce?.get('content')?.initialized), undefined, { timeout: 30_000 });
+}
+
+/** Waits until Elementor has loaded the document, its preview and its panel. */
+export async function waitForElementor(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const elementor = (window as any).elementor;
+    return Boolean(elementor?.loaded && elementor.documents.getCurrent()?.container?.view?.$el?.length && elementor.getPanelView()?.getCurrentPageName());
   }, undefined, { timeout: 60_000 });
 }
 
