@@ -3,9 +3,10 @@
  *  1. A 3,000-word answer streamed by the test server into the real block editor: time from the
  *     last byte of the answer to the editor's fields being filled (median of several runs).
  *  2. Bundle sizes of the content scripts and the popup, raw and gzip.
- *  3. HTML to Markdown time per seed post, and a rewrite prompt's size in o200k tokens for the
- *     HTML as-is versus the Markdown we send.
- * Flags: --skip-browser (parts 2-3 only), BENCH_SOURCE=debian|vendor-7.1, BENCH_RUNS=5.
+ *  3. HTML to Markdown time per fixture post (tests/fixtures/, and the seeds in ../shared/seeds/
+ *     when that folder is there), and a rewrite prompt's size in o200k tokens for the HTML as-is
+ *     versus the Markdown we send.
+ * Flags: --skip-browser (parts 2-3 only), BENCH_SOURCE=debian|7.1.0, BENCH_RUNS=5.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +19,8 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { htmlToMarkdown } from '../lib/html-to-markdown';
 import { EXTENSION_DIR } from '../tests/support/extension';
 import { makePost } from '../tests/support/openai-test-server';
-import { repoRoot, seedPostHtml } from '../tests/support/seeds';
-import type { WordPressSource } from '../tests/support/wordpress/site';
+import { FIXTURES, fixturePostHtml, repoRoot, SEEDS, seedPostHtml, seedsAvailable, seedsSkipReason } from '../tests/support/fixtures';
+import type { WordPressSource } from '../tests/support/matrix';
 import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../tests/support/e2e-flow';
 import { countWords, DEFAULT_CATEGORIES } from '../lib/post';
 import { buildRewriteMessages, WritingOptionsSchema } from '../lib/prompt';
@@ -92,10 +93,15 @@ function bundleSizes(): void {
 function conversion(): void {
   const domParser = new new JSDOM('').window.DOMParser();
   const encoder = new Tiktoken(o200k);
-  console.log('\n3. HTML → Markdown per seed (median of 25 runs) and whole rewrite prompt in o200k tokens (HTML as-is vs our Markdown)');
-  console.log(`   ${'seed'.padEnd(26)} ${'convert'.padStart(9)} ${'HTML tok'.padStart(9)} ${'MD tok'.padStart(8)} ${'saved'.padStart(6)}`);
-  for (const name of ['001_b65ef3ffb9de1439.txt', '002_c5bd88c2185bf359.txt', '003_893b3242530cb7d7.txt', '004_ad8a04315e3d9e10.txt']) {
-    const html = seedPostHtml(name);
+  console.log('\n3. HTML → Markdown per document (median of 25 runs) and whole rewrite prompt in o200k tokens (HTML as-is vs our Markdown)');
+  console.log(`   ${'document'.padEnd(34)} ${'convert'.padStart(9)} ${'HTML tok'.padStart(9)} ${'MD tok'.padStart(8)} ${'saved'.padStart(6)}`);
+  const documents: Array<[string, () => string]> = [FIXTURES.elementorPost, FIXTURES.mangledMarkdownPost, FIXTURES.flattenedCode, FIXTURES.scrapedLesson]
+    .map((name) => [name, () => fixturePostHtml(name)]);
+  if (seedsAvailable) {
+    for (const name of [SEEDS.elementorPost, SEEDS.mangledMarkdownPost, SEEDS.flattenedCode, SEEDS.scrapedLesson]) documents.push([`seed ${name}`, () => seedPostHtml(name)]);
+  }
+  for (const [name, read] of documents) {
+    const html = read();
     const times: number[] = [];
     let markdown = '';
     for (let run = 0; run < 25; run++) {
@@ -110,8 +116,9 @@ function conversion(): void {
     }).map((message) => message.content).join('\n')).length;
     const htmlTokens = promptTokens(html);
     const markdownTokens = promptTokens(markdown);
-    console.log(`   ${name.padEnd(26)} ${`${median(times).toFixed(1)} ms`.padStart(9)} ${String(htmlTokens).padStart(9)} ${String(markdownTokens).padStart(8)} ${`${Math.round((1 - markdownTokens / htmlTokens) * 100)}%`.padStart(6)}`);
+    console.log(`   ${name.padEnd(34)} ${`${median(times).toFixed(1)} ms`.padStart(9)} ${String(htmlTokens).padStart(9)} ${String(markdownTokens).padStart(8)} ${`${Math.round((1 - markdownTokens / htmlTokens) * 100)}%`.padStart(6)}`);
   }
+  if (!seedsAvailable) console.log(`   seeds: ${seedsSkipReason}`);
 }
 
 /** About 1 MB each of the inputs that make parsers and regexes blow up. */

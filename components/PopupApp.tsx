@@ -9,6 +9,7 @@ import { GenerateForm } from './GenerateForm';
 import { SiteAccessPanel } from './SiteAccessPanel';
 import { RewriteForm } from './RewriteForm';
 import { useActiveTabId, useEditorStatus, useJob, useSettings } from './useTabState';
+import { DEMO_MODEL } from '../lib/endpoint-defaults';
 import './popup.css';
 
 const MODES = [{ id: 'generate', label: 'New post' }, { id: 'rewrite', label: 'Rewrite this post' }] as const;
@@ -107,6 +108,9 @@ export function PopupApp() {
         <h1>PressPilot</h1>
         <span className="muted">{EDITOR_LABELS[status.kind]} detected</span>
       </header>
+      {setup.configured && setup.settings.model === DEMO_MODEL && (
+        <p role="note" className="demo-note">A demo model is writing: PressPilot’s local stand-in sends sample text, not AI. Set your own endpoint in the options to write for real.</p>
+      )}
       {problem && <div role="alert" className="alert">{problem.message}</div>}
       {body}
     </main>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToBackground, sendToTab } from '../lib/messaging';
 import { isRunning, JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
-import { apiKeyItem, jobItem, loadJob, loadSettings, DEFAULT_BASE_URL, type Settings } from '../lib/storage';
+import { apiKeyItem, jobItem, loadJob, loadSettings, type Settings } from '../lib/storage';
+import { DEFAULT_BASE_URL } from '../lib/endpoint-defaults';
 import type { UserError } from '../lib/errors';
 import { hasSiteAccess } from '../lib/site-access';
 

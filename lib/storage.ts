@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { JobStateSchema, type JobState } from './protocol';
 import { WritingOptionsSchema } from './prompt';
 import { EditorSnapshotSchema, type EditorSnapshot } from './editors/adapter';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL } from './endpoint-defaults';
 
-export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-export const DEFAULT_MODEL = 'gpt-4o-mini';
 
 export const SettingsSchema = z.object({
   baseURL: z.string().trim().url('The base URL must be a full URL, like https://api.openai.com/v1.').default(DEFAULT_BASE_URL),

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { resolveSourceFromEnv } from '../support/matrix';
+import type { WordPressSite } from '../support/wordpress/site';
 import { blockEditorState, generateFromPopup, readSavedPost, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
@@ -46,7 +47,7 @@ describe(`block editor on WordPress ${source}`, () => {
   it('writes a whole post into the editor as one undo step, and saving keeps it all', async () => {
     const headers = await openNewPost();
     // On 7.1 over localhost the editor runs under Document-Isolation-Policy, as on real sites.
-    if (source === 'vendor-7.1') expect(headers['document-isolation-policy']).toBeTruthy();
+    if (source === '7.1.0') expect(headers['document-isolation-policy']).toBeTruthy();
     await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
     server.enqueue({ kind: 'post', post, chunkChars: 120, delayMs: 15 });
 

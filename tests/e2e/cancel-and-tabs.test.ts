@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { resolveSourceFromEnv } from '../support/matrix';
+import type { WordPressSite } from '../support/wordpress/site';
 import { blockEditorState, generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();

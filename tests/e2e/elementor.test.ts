@@ -1,18 +1,20 @@
 /**
  * Issue: the same generation fills Elementor natively: page settings for title and excerpt,
  * containers with Heading and Text Editor widgets for the body, tags and categories over REST.
- * Runs against a real Elementor build given by ELEMENTOR_PLUGIN_DIR (npm run test:e2e extracts
- * the vendored 3.21.2 and sets it).
+ * Runs against the real Elementor build that goes with the run's WordPress (3.21.2 on 6.1.9,
+ * 4.2.2 on 7.1.0), from the test-site cache.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { elementorFor, resolveSourceFromEnv } from '../support/matrix';
+import type { WordPressSite } from '../support/wordpress/site';
 import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite, waitForElementor } from '../support/e2e-flow';
 
-const elementorDir = process.env.ELEMENTOR_PLUGIN_DIR;
 const source = resolveSourceFromEnv();
+const elementorBuild = elementorFor(source);
+const elementorDir = 'dir' in elementorBuild ? elementorBuild.dir : undefined;
 let site: WordPressSite;
 let server: OpenAITestServer;
 let browser: ExtensionBrowser;
@@ -44,7 +46,7 @@ async function openElementor(postId: number): Promise<void> {
   await waitForElementor(editor);
 }
 
-describe.skipIf(!elementorDir)(`Elementor on WordPress ${source}${elementorDir ? '' : ' (skipped: ELEMENTOR_PLUGIN_DIR does not point at an Elementor plugin folder)'}`, () => {
+describe.skipIf(!elementorDir)(`${'name' in elementorBuild ? elementorBuild.name : 'Elementor'} on WordPress ${source}${'skip' in elementorBuild ? ` (${elementorBuild.skip})` : ''}`, () => {
   beforeAll(async () => {
     ({ site, server, browser, editor } = await startEditorSuite(source, { elementorDir, categories: ['Performance'], tags: ['Caching'] }));
     // Leaving Elementor with unsaved changes asks first; the tests answer yes.

@@ -9,13 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/extension';
 import type { OpenAITestServer, Post } from '../support/openai-test-server';
-import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { elementorFor, resolveSourceFromEnv } from '../support/matrix';
+import type { WordPressSite } from '../support/wordpress/site';
 import { useClassicEditor } from '../support/wordpress/login';
 import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, type SavedPost, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor, waitForElementor } from '../support/e2e-flow';
 import { findScriptVectors, hostileMarkdown, XSS_VECTORS } from '../support/xss';
 
 const source = resolveSourceFromEnv();
-const elementorDir = process.env.ELEMENTOR_PLUGIN_DIR;
+const elementorBuild = elementorFor(source);
+const elementorDir = 'dir' in elementorBuild ? elementorBuild.dir : undefined;
 let site: WordPressSite;
 let server: OpenAITestServer;
 let browser: ExtensionBrowser;
@@ -123,7 +125,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     expect(alerts).toEqual([]);
   });
 
-  it.skipIf(!elementorDir)(`Elementor: ${XSS_VECTORS.length} vectors, none in any widget, run in the preview or saved`, async () => {
+  it.skipIf(!elementorDir)(`Elementor: ${XSS_VECTORS.length} vectors, none in any widget, run in the preview or saved${'skip' in elementorBuild ? ` (${elementorBuild.skip})` : ''}`, async () => {
     await useClassicEditor(browser.context, site, false);
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);

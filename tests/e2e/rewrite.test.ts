@@ -1,39 +1,41 @@
 /**
- * Issue: rewrite an existing post. A saved post built from seed 001's Elementor HTML is rewritten
- * through the popup in the block editor and in the classic editor: the model is sent Markdown,
- * the review shows what changes, Apply writes it, and Undo brings back every field exactly.
+ * Issue: rewrite an existing post. A saved post built from the Elementor page of the fixture
+ * tests/fixtures/elementor-home-network.json (shaped like seed 001) is rewritten through the popup
+ * in the block editor and in the classic editor: the model is sent Markdown, the review shows what
+ * changes, Apply writes it, and Undo brings back every field exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/extension';
 import { makePost, type OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { resolveSourceFromEnv } from '../support/matrix';
+import type { WordPressSite } from '../support/wordpress/site';
 import { useClassicEditor } from '../support/wordpress/login';
 import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor } from '../support/e2e-flow';
-import { seedPostHtml } from '../support/seeds';
+import { FIXTURES, fixturePostHtml } from '../support/fixtures';
 
 const source = resolveSourceFromEnv();
 let site: WordPressSite;
 let server: OpenAITestServer;
 let browser: ExtensionBrowser;
 let editor: Page;
-const seedHtml = seedPostHtml('001_b65ef3ffb9de1439.txt');
+const pageHtml = fixturePostHtml(FIXTURES.elementorPost);
 
 const rewritten = {
-  ...makePost({ words: 500, title: 'Python Threads vs Processes: A Clear Guide' }),
-  metaDescription: 'When to use threads and when to use processes in Python, with examples and a comparison table.',
-  tags: ['python', 'Concurrency', 'Threads'],
-  categories: ['Programming'],
+  ...makePost({ words: 500, title: 'Home Wi-Fi That Just Works: A Clear Guide' }),
+  metaDescription: 'Plan, cable and secure a home network, with a comparison of Wi-Fi standards and a router settings table.',
+  tags: ['networking', 'Routers', 'Mesh Wi-Fi'],
+  categories: ['Home Networking'],
 };
 
-/** A post like the seed's, saved before the editor opens it. */
-async function createSeedPost(): Promise<number> {
-  const [tag] = await site.rest<Array<{ id: number }>>('/wp/v2/tags?search=Python');
-  const [category] = await site.rest<Array<{ id: number }>>('/wp/v2/categories?search=Courses');
+/** A post like the fixture's, saved before the editor opens it. */
+async function createPagePost(): Promise<number> {
+  const [tag] = await site.rest<Array<{ id: number }>>('/wp/v2/tags?search=Networking');
+  const [category] = await site.rest<Array<{ id: number }>>('/wp/v2/categories?search=Guides');
   return site.createPost({
-    title: 'Multithreading and Multiprocessing in Python',
-    excerpt: 'Learn multithreading and multiprocessing in Python.',
-    content: seedHtml,
+    title: 'Setting Up a Reliable Home Network: A Practical Guide',
+    excerpt: 'Plan, cable and secure your home network.',
+    content: pageHtml,
     tags: [tag!.id],
     categories: [category!.id],
   });
@@ -41,15 +43,17 @@ async function createSeedPost(): Promise<number> {
 
 /** What the model was sent is the post as Markdown, not its HTML. */
 function expectMarkdownPrompt(prompt: string) {
-  expect(prompt).toContain('### Introduction');
-  expect(prompt).toContain('| Feature | Multithreating | Multiprocessing |');
-  expect(prompt).toContain('[**Python course in Chennai**](https://cnsfly.com/vytcdc/courses/best-python-training-institute/)');
+  expect(prompt).toContain('## Why Your Home Network Deserves a Plan');
+  expect(prompt).toContain('#### Guest Access in Practice');
+  expect(prompt).toContain('| Standard | Marketing name | Bands | Best for |');
+  expect(prompt).toContain('| Setting | Where to find it | Recommended value |');
+  expect(prompt).toContain('[**router placement guide**](https://example.net/guides/router-placement/)');
   expect(prompt).toContain('Make the examples friendlier');
-  expect(prompt).not.toMatch(/<div|<h3|<span|<td|elementor-|data-id/);
+  expect(prompt).not.toMatch(/<div|<h2|<h3|<span|<td|<table|elementor-|data-id|data-ccp-props|&#8217;/);
 }
 
 beforeAll(async () => {
-  ({ site, server, browser, editor } = await startEditorSuite(source, { categories: ['Courses', 'Programming'], tags: ['Python'] }));
+  ({ site, server, browser, editor } = await startEditorSuite(source, { categories: ['Guides', 'Home Networking'], tags: ['Networking'] }));
 });
 
 afterAll(() => stopEditorSuite({ site, server, browser }));
@@ -57,7 +61,7 @@ afterAll(() => stopEditorSuite({ site, server, browser }));
 describe(`rewriting on WordPress ${source}`, () => {
   it('block editor: sends Markdown, shows the changes, applies, saves, and undo restores every field', async () => {
     await useClassicEditor(browser.context, site, false);
-    const postId = await createSeedPost();
+    const postId = await createPagePost();
     const original = await readSavedPost(site, postId);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForBlockEditor(editor);
@@ -87,8 +91,8 @@ describe(`rewriting on WordPress ${source}`, () => {
     const saved = await readSavedPost(site, postId);
     expect(saved.title).toBe(rewritten.title);
     expect(saved.excerpt).toBe(rewritten.metaDescription);
-    expect(saved.tags).toEqual(['Concurrency', 'Python', 'Threads']);
-    expect(saved.categories).toEqual(['Programming']);
+    expect(saved.tags).toEqual(['Mesh Wi-Fi', 'Networking', 'Routers']);
+    expect(saved.categories).toEqual(['Home Networking']);
     expect(saved.content).toMatch(/<!-- wp:heading -->\n<h2( class="wp-block-heading")?>Why speed matters<\/h2>/);
     expect(saved.content).not.toContain('elementor-');
 
@@ -113,7 +117,7 @@ describe(`rewriting on WordPress ${source}`, () => {
 
   it('classic editor: the same rewrite, and undo restores title, excerpt, tags, categories and body exactly', async () => {
     await useClassicEditor(browser.context, site, true);
-    const postId = await createSeedPost();
+    const postId = await createPagePost();
     const original = await readSavedPost(site, postId);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForClassicEditor(editor);
@@ -157,8 +161,8 @@ describe(`rewriting on WordPress ${source}`, () => {
     const saved = await readSavedPost(site, postId);
     expect(saved.title).toBe(rewritten.title);
     expect(saved.excerpt).toBe(rewritten.metaDescription);
-    expect(saved.tags).toEqual(['Concurrency', 'Python', 'Threads']);
-    expect(saved.categories).toEqual(['Programming']);
+    expect(saved.tags).toEqual(['Mesh Wi-Fi', 'Networking', 'Routers']);
+    expect(saved.categories).toEqual(['Home Networking']);
     expect(saved.content).toContain('<h2>Why speed matters</h2>');
     expect(saved.content).not.toContain(original.content.slice(0, 200));
   });

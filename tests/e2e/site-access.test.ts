@@ -10,14 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/extension';
 import type { OpenAITestServer } from '../support/openai-test-server';
-import { resolveSourceFromEnv, type WordPressSite } from '../support/wordpress/site';
+import { resolveSourceFromEnv } from '../support/matrix';
+import type { WordPressSite } from '../support/wordpress/site';
 import { allowSiteInOptions, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../support/e2e-flow';
 
 /** Inside the service worker, where these callbacks run. */
 declare const chrome: any;
 
 const source = resolveSourceFromEnv();
-const siteHost = source === 'vendor-7.1' ? 'localhost' : '127.0.0.1';
+const siteHost = source === '7.1.0' ? 'localhost' : '127.0.0.1';
 const otherHost = siteHost === 'localhost' ? '127.0.0.1' : 'localhost';
 let site: WordPressSite;
 let server: OpenAITestServer;

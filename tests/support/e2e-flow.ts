@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser, type Popup } from './extension';
 import { startOpenAITestServer, type OpenAITestServer } from './openai-test-server';
 import { loginToWordPress } from './wordpress/login';
-import { startWordPress, type WordPressSite, type WordPressSource } from './wordpress/site';
+import type { WordPressSource } from './matrix';
+import { startWordPress, type WordPressSite } from './wordpress/site';
 
 export interface EditorSuite { site: WordPressSite; server: OpenAITestServer; browser: ExtensionBrowser; editor: Page }
 
@@ -13,12 +14,12 @@ export interface EditorSuite { site: WordPressSite; server: OpenAITestServer; br
  * 7.1 is opened as localhost, where it sends its Document-Isolation-Policy header.
  */
 export async function startEditorSuite(source: WordPressSource, terms: { categories?: string[]; tags?: string[]; elementorDir?: string; allowSite?: boolean } = {}): Promise<EditorSuite> {
-  const site = await startWordPress({ source, elementorDir: terms.elementorDir, host: source === 'vendor-7.1' ? 'localhost' : '127.0.0.1' });
+  const site = await startWordPress({ source, elementorDir: terms.elementorDir, host: source === '7.1.0' ? 'localhost' : '127.0.0.1' });
   for (const name of terms.categories ?? []) await site.rest('/wp/v2/categories', { method: 'POST', body: { name } });
   for (const name of terms.tags ?? []) await site.rest('/wp/v2/tags', { method: 'POST', body: { name } });
   const server = await startOpenAITestServer({ apiKey: 'sk-test-key' });
   const browser = await launchExtension();
-  await configureEndpoint(browser, server);
+  await configureEndpoint(browser, { baseURL: server.url, apiKey: 'sk-test-key', model: 'test-model' });
   if (terms.allowSite !== false) await allowSiteInOptions(browser, site.url);
   const editor = await browser.context.newPage();
   await loginToWordPress(editor, site);
@@ -31,12 +32,14 @@ export async function stopEditorSuite(suite: Partial<EditorSuite>): Promise<void
   await suite.site?.stop();
 }
 
+export interface Endpoint { baseURL: string; apiKey: string; model: string }
+
 /** Fills the options page as a user would and checks "Test connection" says it works. */
-export async function configureEndpoint(browser: ExtensionBrowser, server: OpenAITestServer, model = 'test-model'): Promise<void> {
+export async function configureEndpoint(browser: ExtensionBrowser, endpoint: Endpoint): Promise<void> {
   const options = await browser.openOptions();
-  await options.getByLabel('Base URL').fill(server.url);
-  await options.getByLabel('API key', { exact: true }).fill('sk-test-key');
-  await options.getByLabel('Model').fill(model);
+  await options.getByLabel('Base URL').fill(endpoint.baseURL);
+  await options.getByLabel('API key', { exact: true }).fill(endpoint.apiKey);
+  await options.getByLabel('Model').fill(endpoint.model);
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await options.getByRole('button', { name: 'Test connection' }).click();

@@ -3,30 +3,24 @@
  * opened over the editor tab (chrome.action.openPopup from the service worker), reached over CDP
  * because Playwright does not attach to extension popups by itself.
  */
-import { createServer } from 'node:net';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { repoRoot } from './seeds';
+import { repoRoot } from './fixtures';
+import { freePort } from './wordpress/site';
 
 /** Inside the service worker, where these callbacks run. */
 declare const chrome: any;
 
 export const EXTENSION_DIR = path.join(repoRoot, '.output/chrome-mv3');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** Chromium's DevTools port, for connecting from outside (the popup, `npm start`'s test). */
+  debugPort: number;
   serviceWorker(): Promise<Worker>;
   /** Opens the toolbar popup over this tab, as a click on the toolbar button does. */
   openPopup(tab: Page): Promise<Popup>;
@@ -67,25 +61,65 @@ async function recordSiteConsent(context: BrowserContext, extensionId: string): 
   await page.close();
 }
 
-export async function launchExtension(): Promise<ExtensionBrowser> {
+/** Chromium's id for an unpacked extension: the SHA-256 of its folder's path, in letters a to p. */
+function unpackedExtensionId(dir: string): string {
+  return [...createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32)].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/** A fresh profile with PressPilot pinned to the toolbar and no offer to save the test password. */
+function freshProfile(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'presspilot-chromium-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(path.join(dir, 'Default/Preferences'), JSON.stringify({
+    credentials_enable_service: false,
+    profile: { password_manager_enabled: false },
+    extensions: { pinned_extensions: [unpackedExtensionId(EXTENSION_DIR)] },
+  }));
+  return dir;
+}
+
+/**
+ * Headless for the suites; `npm start` opens a window where there is a display, and handles
+ * Ctrl+C itself (Playwright's own handler would close Chromium and exit before the rest stops).
+ */
+export async function launchExtension(options: { headless?: boolean; closeOnSignals?: boolean } = {}): Promise<ExtensionBrowser> {
   const debugPort = await freePort();
-  const context = await chromium.launchPersistentContext('', {
+  const closeOnSignals = options.closeOnSignals ?? true;
+  const profile = freshProfile();
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1400, height: 1000 },
+    headless: options.headless ?? true,
+    handleSIGINT: closeOnSignals,
+    handleSIGTERM: closeOnSignals,
+    handleSIGHUP: closeOnSignals,
+    // A window a person uses keeps its own size.
+    viewport: options.headless === false ? null : { width: 1400, height: 1000 },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
       `--remote-debugging-port=${debugPort}`,
+      ...(options.headless === false ? ['--window-size=1400,1000'] : []),
     ],
   });
+  const extensionBrowser = await attachExtension(context, debugPort);
+  await recordSiteConsent(context, extensionBrowser.extensionId);
+  return {
+    ...extensionBrowser,
+    async close() {
+      await extensionBrowser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Drives a Chromium that runs the extension, launched here or by `npm start` (over CDP). */
+export async function attachExtension(context: BrowserContext, debugPort: number): Promise<ExtensionBrowser> {
   const serviceWorker = async () => {
     const existing = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
     return existing ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
-  await recordSiteConsent(context, extensionId);
 
   // WordPress rewrites the editor's URL as it goes, so find the tab by focus, not by URL.
   const tabId = async (tab: Page) => {
@@ -100,6 +134,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
   return {
     context,
     extensionId,
+    debugPort,
     serviceWorker,
     tabId,
     async badgeText(tab) {

@@ -1,16 +1,19 @@
 /**
- * Runs the end-to-end suites once per WordPress version (Debian's 6.1.9 and the vendored 7.1.0),
- * each with the vendored Elementor build extracted for the Elementor suite.
- *   E2E_SOURCES=debian,vendor-7.1 (default both)   E2E_FILES=tests/e2e/x.test.ts (default all)
+ * Runs the end-to-end suites once per WordPress version of the matrix (./matrix.ts): Debian's
+ * 6.1.9 with Elementor 3.21.2, and 7.1.0 with Elementor 4.2.2. Missing builds are first put into
+ * the test-site cache where they can be had (./wordpress/builds.ts); a run or suite whose build is
+ * still missing is reported as skipped with what it lacked, in the run and in the summary.
+ *   E2E_SOURCES=debian,7.1.0 (default both)   E2E_FILES=tests/e2e/x.test.ts (default all)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './seeds';
+import { repoRoot } from './fixtures';
 import { EXTENSION_DIR } from './extension';
-import { extractElementor } from './wordpress/site';
+import { MATRIX, parseSource } from './matrix';
+import { fillBuild } from './wordpress/builds';
 
-const sources = (process.env.E2E_SOURCES ?? 'debian,vendor-7.1').split(',').map((value) => value.trim()).filter(Boolean);
+const sources = (process.env.E2E_SOURCES ?? Object.keys(MATRIX).join(',')).split(',').map((value) => value.trim()).filter(Boolean).map(parseSource);
 const files = (process.env.E2E_FILES ?? '').split(',').filter(Boolean);
 
 if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
@@ -18,18 +21,32 @@ if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
   process.exit(1);
 }
 
-const workDir = path.join(repoRoot, '.e2e');
-mkdirSync(workDir, { recursive: true });
-const elementorDir = process.env.ELEMENTOR_PLUGIN_DIR ?? await extractElementor(undefined, path.join(workDir, 'elementor-plugin'));
-
+const summary: string[] = [];
 let failed = false;
 for (const source of sources) {
-  console.log(`\n=== End-to-end suites on WordPress ${source} (Elementor from ${elementorDir}) ===\n`);
+  const entry = MATRIX[source];
+  const builds = [entry.core, entry.elementor].filter((build) => build !== undefined);
+  const missing = new Map<string, string>();
+  for (const build of builds) {
+    const filled = await fillBuild(build);
+    if ('missing' in filled) missing.set(build.name, filled.missing);
+    else console.log(`${build.name}: ${filled.dir} (${filled.from})`);
+  }
+  if (entry.core && missing.has(entry.core.name)) {
+    const line = `${entry.label}: every end-to-end suite SKIPPED: ${missing.get(entry.core.name)}`;
+    console.log(`\n=== ${line} ===\n`);
+    summary.push(line);
+    continue;
+  }
+  const elementorNote = missing.has(entry.elementor.name) ? `Elementor suites SKIPPED: ${missing.get(entry.elementor.name)}` : `with ${entry.elementor.name}`;
+  console.log(`\n=== End-to-end suites on ${entry.label}, ${elementorNote} ===\n`);
   const run = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'e2e', ...files], {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...process.env, WP_SOURCE: source, ELEMENTOR_PLUGIN_DIR: elementorDir },
+    env: { ...process.env, WP_SOURCE: source },
   });
   if (run.status !== 0) failed = true;
+  summary.push(`${entry.label}: ${run.status === 0 ? 'passed' : 'FAILED'}, ${elementorNote}`);
 }
+console.log(`\nEnd-to-end summary:\n${summary.map((line) => `- ${line}`).join('\n')}`);
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../lib/html-to-markdown';
-import { readSeed, seedPostHtml } from '../support/seeds';
+import { FIXTURES, readFixture, readSeed, restPostHtml, SEEDS, seedPostHtml, seedsAvailable, seedSuite } from '../support/fixtures';
 
 const domParser = new new JSDOM('').window.DOMParser();
 const convert = (html: string) => htmlToMarkdown(html, { domParser });
@@ -10,71 +10,136 @@ function fencedBlocks(markdown: string): Array<{ language: string; code: string 
   return [...markdown.matchAll(/^(```|~~~)([\w+#.-]*)\n([\s\S]*?)\n\1$/gm)].map((match) => ({ language: match[2]!, code: match[3]! }));
 }
 
-describe('HTML to Markdown: seed 001, an Elementor page', () => {
-  const markdown = convert(seedPostHtml('001_b65ef3ffb9de1439.txt'));
+const tableRows = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('|'));
+const words = (value: string) => value.split(/\s+/).filter(Boolean);
 
-  it('keeps the nine heading widgets as headings of their level', () => {
-    const headings = markdown.match(/^#{1,6} .*$/gm);
-    expect(headings).toEqual([
-      '### Introduction',
-      '### What is Multithreading in Python?',
-      '### Key Differences Between Multithreading and Multiprocessing',
-      '### Enhancing Your Skills with Python Courses',
-      '### Challenges and Limitations',
-      '### Best Practices',
-      '### Performance Measurement and Optimization',
-      '### Practical Applications of Multithreading and Multiprocessing',
-      '### Conclusion',
+describe('HTML to Markdown: an Elementor page (fixture like seed 001)', () => {
+  const stored = readFixture(FIXTURES.elementorPost);
+  const html = restPostHtml(stored);
+  const markdown = convert(html);
+
+  it('reads content.rendered of the REST post, which carries what the conversion must drop', () => {
+    const post = JSON.parse(stored);
+    expect(html).toBe(post.content.rendered);
+    expect(post).toMatchObject({
+      id: 4182, type: 'post', status: 'publish', title: { rendered: 'Setting Up a Reliable Home Network: A Practical Guide' },
+      excerpt: { rendered: expect.stringMatching(/^<p>Most homes grow their network/) }, categories: [12, 31], tags: [44, 45, 52],
+    });
+    // The noise is really there: wrappers, Elementor and Word attributes, entities, a layout table.
+    for (const noise of ['elementor-section', 'elementor-container', 'elementor-column', 'elementor-widget-wrap', 'e-con-inner', 'data-settings=', 'data-widget_type="html.default"', '<span data-contrast="auto">', 'data-ccp-props=', 'data-list-defn-props=', '&#8217;', '\u00a0']) {
+      expect(html).toContain(noise);
+    }
+    expect(html.match(/data-widget_type="heading\.default"/g)).toHaveLength(7);
+    expect(html.match(/<table/g)).toHaveLength(3);
+  });
+
+  it('keeps the seven heading widgets as headings of their level', () => {
+    expect(markdown.match(/^#{1,6} .*$/gm)).toEqual([
+      '## Why Your Home Network Deserves a Plan',
+      '### Before You Buy Anything',
+      '### Choosing Between Wi-Fi Standards',
+      '### Wired Where It Counts',
+      '## Securing the Network',
+      '#### Guest Access in Practice',
+      '## Conclusion',
     ]);
   });
 
-  it('keeps the table (out of its layout table) with its header row and every row and cell', () => {
-    const rows = markdown.split('\n').filter((line) => line.startsWith('|'));
-    expect(rows).toEqual([
-      '| Feature | Multithreating | Multiprocessing |',
+  it('keeps both tables with a header row and every row and cell, the one out of its layout table too', () => {
+    expect(tableRows(markdown)).toEqual([
+      // Inside a layout table in the HTML widget, its header row only bold <td>s.
+      '| Standard | Marketing name | Bands | Best for |',
+      '| --- | --- | --- | --- |',
+      '| 802.11n | Wi-Fi 4 | 2.4 and 5 GHz | Old laptops and printers |',
+      '| 802.11ac | Wi-Fi 5 | 5 GHz | Streaming in one or two rooms |',
+      '| 802.11ax | Wi-Fi 6 | 2.4 and 5 GHz | Busy homes with many devices |',
+      '| 802.11be | Wi-Fi 7 | 2.4, 5 and 6 GHz | New hardware, short distances |',
+      // A text widget's table with <thead> and <th>.
+      '| Setting | Where to find it | Recommended value |',
       '| --- | --- | --- |',
-      '| Execution Model | Threads within the same process | Seperate processes |',
-      '| Use Case | I/O-bound task | CPU-bound tasks |',
-      '| Memory Sharing | Shared Memory | Separate Memory |',
-      '| Performance | Limited by GIL | No GIL Limitations |',
+      '| Encryption | Wireless, then Security | WPA3-Personal |',
+      '| Guest network | Wireless, then Guest | On, with client isolation |',
+      '| Firmware updates | Administration, then Update | Automatic |',
+      '| Remote management | Administration, then Remote | Off |',
     ]);
+    // Each table is its own block, between the paragraphs around it.
+    expect(markdown).toContain('### Choosing Between Wi-Fi Standards\n\n| Standard |');
+    expect(markdown).toContain('| Off |\n\n_Tip:_ write the guest password');
   });
 
-  it('keeps list items, bold and link targets', () => {
-    expect(markdown).toContain('1.  **Improved Performance**: Allows for multitasking within a single application.');
-    expect(markdown).toContain('-   Use for I/O-bound tasks such as reading/writing files');
-    expect(markdown.match(/^\s*(?:\d+\.|-)\s+/gm)).toHaveLength(25);
-    expect(markdown).toContain('[**Python course in Chennai**](https://cnsfly.com/vytcdc/courses/best-python-training-institute/)');
-    expect(markdown).toContain('[careers@vytcdc.com](mailto:careers@vytcdc.com)');
+  it('keeps ordered and bulleted list items, bold, italic and link targets', () => {
+    expect(markdown).toContain([
+      '1.  **Count your devices**: phones, laptops, televisions and smart plugs each need an address and a share of airtime.',
+      '2.  **Measure your space**: thick walls, floors and long hallways matter more than square metres.',
+      '3.  **Check your plan**: a router faster than your internet connection will not make pages load sooner.',
+    ].join('\n'));
+    expect(markdown).toContain('-   The desktop computer in the study, especially for backups.');
+    expect(markdown).toContain('-   **Turn on WPA3**: if an old device cannot connect, use the mixed WPA2/WPA3 mode rather than switching security off.');
+    expect(markdown.match(/^\s*(?:\d+\.|-)\s+/gm)).toHaveLength(9);
+    expect(markdown).toContain('**Take stock of what you have**');
+    expect(markdown).toContain('pick the right **Wi-Fi standard**, decide');
+    expect(markdown).toContain('read our [**router placement guide**](https://example.net/guides/router-placement/) first.');
+    expect(markdown).toContain('Email us at [help@example.org](mailto:help@example.org) and we’ll try');
   });
 
   it('drops wrappers, data attributes and Word span noise, and decodes entities', () => {
-    expect(markdown).not.toMatch(/elementor-|data-|<span|<div|&#\d+;|&nbsp;|&amp;/);
-    expect(markdown).toContain('One of Python’s key strengths');
-    expect(markdown.length).toBeLessThan(seedPostHtml('001_b65ef3ffb9de1439.txt').length / 3);
+    expect(markdown).not.toMatch(/elementor|e-con|data-|<span|<div|<table|<section|&#\d+;|&nbsp;|&quot;|&amp;|\u00a0|\\\//);
+    expect(markdown).toContain('the router’s admin page still uses the password');
+    expect(markdown).toContain('immune to the neighbour’s microwave');
+    // The empty Word paragraph leaves no empty line behind, and the page ends on its last words.
+    expect(markdown).not.toMatch(/\n{3}/);
+    expect(markdown.endsWith('we’ll try to answer in a future post.')).toBe(true);
+    expect(markdown.length).toBeLessThan(html.length / 4);
   });
 });
 
-describe('HTML to Markdown: seed 002, Markdown a CMS mangled', () => {
-  const markdown = convert(seedPostHtml('002_c5bd88c2185bf359.txt'));
+describe('HTML to Markdown: Markdown a CMS mangled (fixture like seed 002)', () => {
+  const stored = readFixture(FIXTURES.mangledMarkdownPost);
+  const html = restPostHtml(stored);
+  const markdown = convert(html);
 
-  it('turns the curly-quoted fences across paragraph lines back into Python code blocks', () => {
-    const blocks = fencedBlocks(markdown);
-    expect(blocks).toHaveLength(2);
-    expect(blocks[0]).toEqual({
-      language: 'python',
-      code: [
-        'import threading', '', 'class MyThread(threading.Thread):', ' def run(self):', ' # Code to be executed concurrently',
-        ' print("Hello from thread!")', '', '# Create and start a new thread', 'thread = MyThread()', 'thread.start()',
-      ].join('\n'),
-    });
-    expect(blocks[1]!.code).toContain('class MyProcess(multiprocessing.Process):');
-    expect(markdown).not.toMatch(/“`|`”|<\/?p>/);
+  it('reads the post that is not valid JSON as stored', () => {
+    expect(() => JSON.parse(stored)).toThrow();
+    expect(stored).toMatch(/<\\\/p>\\n\n/);
+    expect(html.startsWith('\n\n""</p>\n')).toBe(true);
+    expect(html).not.toMatch(/<p[\s>]|\\n|\\\//);
+    expect(html.endsWith('the good kind of surprise.</p>\n')).toBe(true);
   });
 
-  it('keeps the prose as paragraphs', () => {
-    expect(markdown).toContain('\n\nIn this example, the run() method contains the code that will be executed concurrently in the new thread.');
-    expect(markdown).toContain('Conclusion:\nMultithreading and multiprocessing are powerful techniques');
+  it('turns the curly-quoted fences across paragraph lines back into Python code blocks, line for line', () => {
+    expect(fencedBlocks(markdown)).toEqual([
+      {
+        language: 'python',
+        code: [
+          'def hydration(flour_g, water_g, starter_g=0):', ' # A 100% starter is half flour, half water', ' flour = flour_g + starter_g / 2',
+          ' water = water_g + starter_g / 2', ' return round(water / flour * 100, 1)', '', 'print(hydration(500, 350, starter_g=100))  # 72.7',
+        ].join('\n'),
+      },
+      {
+        // Closed with ”` rather than “`, its quotes curled by the CMS and straightened back.
+        language: 'python',
+        code: [
+          'from datetime import datetime, timedelta', '', 'def feeding_times(start, every_hours=12, feeds=3):', ' times = []', ' for n in range(feeds):',
+          ' times.append(start + timedelta(hours=every_hours * n))', ' return times', '', 'for t in feeding_times(datetime(2025, 3, 1, 8, 0)):',
+          ' print("Feed at", t.strftime("%a %H:%M"))',
+        ].join('\n'),
+      },
+    ]);
+    expect(markdown).not.toMatch(/“`|`”|”`|<\/?p>/);
+    expect(markdown).toContain('Here’s a helper that does the sum for you:\n\n```python\ndef hydration(');
+  });
+
+  it('keeps the prose as paragraphs, a label line and its text as two lines', () => {
+    expect(markdown.startsWith('""\n\nSourdough at Home: Hydration, Starters and a Weekend Schedule\n\nSourdough has a reputation for being fussy')).toBe(true);
+    expect(markdown).toContain('Hydration:\nHydration is the weight of water divided by the weight of flour');
+    expect(markdown).toContain('```\n\nIn this example, adding 100 g of starter raises the dough from 70% to almost 73% hydration');
+    expect(markdown).toContain('\n\nKeeping a starter:\nA starter is a colony of wild yeast');
+    expect(markdown.endsWith('Conclusion:\nGood sourdough is mostly arithmetic and timing. Work out your real hydration, including the starter, and feed on a schedule that ends when you want to bake. The bread will still surprise you now and then, but it will be the good kind of surprise.')).toBe(true);
+    // Eleven paragraphs (the image's alt remnant, the title line, nine of prose) around the two code blocks.
+    expect(markdown.replace(/^```python\n[\s\S]*?\n```$/gm, '(code)').split('\n\n').map((block) => block.slice(0, 12))).toEqual([
+      '""', 'Sourdough at', 'Sourdough ha', 'Hydration:\nH', 'The starter ', '(code)', 'In this exam', 'Keeping a st', 'The best tim', '(code)', 'Three feeds ',
+      'A weekend at', 'Conclusion:\n',
+    ]);
   });
 });
 
@@ -101,17 +166,27 @@ describe('HTML to Markdown: block editor markup', () => {
   });
 });
 
-describe('HTML to Markdown: text without HTML', () => {
-  it.each(['003_893b3242530cb7d7.txt', '004_ad8a04315e3d9e10.txt'])('passes %s through as the readable text it is', (name) => {
-    const text = readSeed(name);
+describe('HTML to Markdown: text without HTML (fixtures like seeds 003 and 004)', () => {
+  it.each([FIXTURES.flattenedCode, FIXTURES.scrapedLesson])('passes %s through as the readable text it is, line for line', (name) => {
+    const text = readFixture(name);
     const markdown = convert(text);
-    const words = (value: string) => value.split(/\s+/).filter(Boolean);
+    expect(markdown).toBe(text.trim());
     expect(words(markdown)).toEqual(words(text));
     expect(markdown.split('\n').length).toBeGreaterThan(10);
   });
+
+  it('leaves flattened code on its line and site chrome in place: cleaning them up is the rewrite’s job', () => {
+    const flattened = convert(readFixture(FIXTURES.flattenedCode));
+    expect(flattened.split('\n')).toContain('python import socket def is_open(host, port, timeout=1.0): with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as conn: conn.settimeout(timeout) return conn.connect_ex((host, port)) == 0 # Ask the router whether its web interface is up print(is_open("192.168.1.1", 80))');
+    expect(flattened.match(/^## .*$/gm)).toEqual(['## Is a port open?', '## Which devices are awake?', '## Putting the two together']);
+    const scraped = convert(readFixture(FIXTURES.scrapedLesson)).split('\n');
+    expect(scraped.slice(0, 2)).toEqual(['Logo', 'Menu']);
+    expect(scraped).toEqual(expect.arrayContaining(['asyncfunction countdown() {', 'Continue', 'Share this', 'Download Now!']));
+    expect(scraped.at(-1)).toBe('Download Now!');
+  });
 });
 
-describe('HTML to Markdown: edge cases', () => {
+describe('HTML to Markdown: edge cases', { timeout: 30_000 }, () => {
   it('leaves an unclosed curly fence as the text it was', () => {
     const markdown = convert('<p>“`python</p><p>print(1)</p><p>The end.</p>');
     expect(fencedBlocks(markdown)).toEqual([]);
@@ -143,5 +218,89 @@ describe('HTML to Markdown: edge cases', () => {
     const compact = (markdown: string) => markdown.replace(/ +/g, ' ');
     expect(compact(convert('<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table>'))).toBe('| A | B |\n| --- | --- |\n| 1 | 2 |');
     expect(compact(convert('<table><thead><tr><th>H</th></tr></thead><tbody><tr><td>v</td></tr></tbody></table>'))).toBe('| H |\n| --- |\n| v |');
+  });
+});
+
+describe.skipIf(!seedsAvailable)(seedSuite('HTML to Markdown: seed 001, an Elementor page'), () => {
+  let html = '';
+  let markdown = '';
+  beforeAll(() => {
+    html = seedPostHtml(SEEDS.elementorPost);
+    markdown = convert(html);
+  });
+
+  it('keeps the nine heading widgets as headings of their level', () => {
+    const headings = markdown.match(/^#{1,6} .*$/gm);
+    expect(headings).toEqual([
+      '### Introduction',
+      '### What is Multithreading in Python?',
+      '### Key Differences Between Multithreading and Multiprocessing',
+      '### Enhancing Your Skills with Python Courses',
+      '### Challenges and Limitations',
+      '### Best Practices',
+      '### Performance Measurement and Optimization',
+      '### Practical Applications of Multithreading and Multiprocessing',
+      '### Conclusion',
+    ]);
+  });
+
+  it('keeps the table (out of its layout table) with its header row and every row and cell', () => {
+    expect(tableRows(markdown)).toEqual([
+      '| Feature | Multithreating | Multiprocessing |',
+      '| --- | --- | --- |',
+      '| Execution Model | Threads within the same process | Seperate processes |',
+      '| Use Case | I/O-bound task | CPU-bound tasks |',
+      '| Memory Sharing | Shared Memory | Separate Memory |',
+      '| Performance | Limited by GIL | No GIL Limitations |',
+    ]);
+  });
+
+  it('keeps list items, bold and link targets', () => {
+    expect(markdown).toContain('1.  **Improved Performance**: Allows for multitasking within a single application.');
+    expect(markdown).toContain('-   Use for I/O-bound tasks such as reading/writing files');
+    expect(markdown.match(/^\s*(?:\d+\.|-)\s+/gm)).toHaveLength(25);
+    expect(markdown).toContain('[**Python course in Chennai**](https://cnsfly.com/vytcdc/courses/best-python-training-institute/)');
+    expect(markdown).toContain('[careers@vytcdc.com](mailto:careers@vytcdc.com)');
+  });
+
+  it('drops wrappers, data attributes and Word span noise, and decodes entities', () => {
+    expect(markdown).not.toMatch(/elementor-|data-|<span|<div|&#\d+;|&nbsp;|&amp;/);
+    expect(markdown).toContain('One of Python’s key strengths');
+    expect(markdown.length).toBeLessThan(html.length / 3);
+  });
+});
+
+describe.skipIf(!seedsAvailable)(seedSuite('HTML to Markdown: seed 002, Markdown a CMS mangled'), () => {
+  let markdown = '';
+  beforeAll(() => {
+    markdown = convert(seedPostHtml(SEEDS.mangledMarkdownPost));
+  });
+
+  it('turns the curly-quoted fences across paragraph lines back into Python code blocks', () => {
+    const blocks = fencedBlocks(markdown);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toEqual({
+      language: 'python',
+      code: [
+        'import threading', '', 'class MyThread(threading.Thread):', ' def run(self):', ' # Code to be executed concurrently',
+        ' print("Hello from thread!")', '', '# Create and start a new thread', 'thread = MyThread()', 'thread.start()',
+      ].join('\n'),
+    });
+    expect(blocks[1]!.code).toContain('class MyProcess(multiprocessing.Process):');
+    expect(markdown).not.toMatch(/“`|`”|<\/?p>/);
+  });
+
+  it('keeps the prose as paragraphs', () => {
+    expect(markdown).toContain('\n\nIn this example, the run() method contains the code that will be executed concurrently in the new thread.');
+    expect(markdown).toContain('Conclusion:\nMultithreading and multiprocessing are powerful techniques');
+  });
+});
+
+describe.skipIf(!seedsAvailable)(seedSuite('HTML to Markdown: seeds 003 and 004, text without HTML'), () => {
+  it.each([SEEDS.flattenedCode, SEEDS.scrapedLesson])('passes %s through as the readable text it is', (name) => {
+    const text = readSeed(name);
+    const markdown = convert(text);
+    expect(words(markdown)).toEqual(words(text));
+    expect(markdown.split('\n').length).toBeGreaterThan(10);
   });
 });

@@ -10,6 +10,12 @@ beforeAll(async () => { server = await startOpenAITestServer({ apiKey: 'sk-good'
 afterAll(async () => { await server.close(); });
 
 const TAB = 7;
+/**
+ * Each job streams through a local server and is polled for by `settled` for up to 10 s: the
+ * tests get a budget above that, so a slow, loaded machine fails on the poll's clear message, if
+ * at all, not on vitest's 5 s default.
+ */
+const JOB_BUDGET = 30_000;
 const generate = (topic = 'Caching for WordPress'): JobRequest => ({
   mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace',
 });
@@ -67,7 +73,7 @@ beforeEach(async () => {
   await apiKeyItem.setValue('sk-good');
 });
 
-describe('a generation from the popup', () => {
+describe('a generation from the popup', { timeout: JOB_BUDGET }, () => {
   it('streams, keeps progress in session storage, applies to the tab and keeps the undo snapshot', async () => {
     const post = makePost({ words: 400 });
     server.enqueue({ kind: 'post', post, chunkChars: 50, delayMs: 1 });
@@ -262,7 +268,7 @@ describe('a generation from the popup', () => {
   });
 });
 
-describe('answers at the edges', () => {
+describe('answers at the edges', { timeout: JOB_BUDGET }, () => {
   it('a 20,000-word answer ends in a valid post, applied', async () => {
     const post = makePost({ words: 20_000 });
     server.enqueue({ kind: 'post', post, chunkChars: 4_000 });
@@ -299,7 +305,7 @@ describe('answers at the edges', () => {
   });
 });
 
-describe('a rewrite', () => {
+describe('a rewrite', { timeout: JOB_BUDGET }, () => {
   it('sends the post as Markdown, waits for review, applies, and undo restores the snapshot', async () => {
     const post = makePost({ words: 200 });
     server.enqueue({ kind: 'post', post });
@@ -349,7 +355,7 @@ describe('a rewrite', () => {
   });
 });
 
-describe('a page load in the tab', () => {
+describe('a page load in the tab', { timeout: JOB_BUDGET }, () => {
   it('drops the undo snapshot and a finished job, but keeps a post not applied yet', async () => {
     const jobs = runner();
     const done: JobState = { id: 'a', tabId: TAB, request: generate(), phase: 'done', startedAt: 1, updatedAt: 1, words: 0, partialBody: '', applied: true, canUndo: true };

@@ -15,6 +15,7 @@ wp_set_current_user($user->ID);
 update_user_meta($user->ID, 'wp_persisted_preferences', ['core/edit-post' => ['welcomeGuide' => false], '_modified' => gmdate('c')]);
 update_user_meta($user->ID, 'metaboxhidden_post', []);
 update_option('show_avatars', 0);
+update_user_meta($user->ID, 'show_welcome_panel', 0);
 update_option('permalink_structure', '/%postname%/');
 flush_rewrite_rules(true);
 
@@ -28,11 +29,22 @@ if (!empty($options['elementor'])) {
     update_option('elementor_experiment-container', $options['elementorContainers'] ? 'active' : 'inactive');
     update_option('elementor_tracker_notice', '1');
     update_option('elementor_allow_tracking', 'no');
+    // Announcements, pointers and banners, each shown until its introduction key is set
+    // (3.21's and 4.2's: the Go Pro banner, the Apps and AI pointers, seasonal promotions).
     update_user_meta($user->ID, 'elementor_introduction', [
         'ai_get_started' => true, 'ai-get-started-announcement' => true, 'flexbox' => true, 'exit_to' => true,
-        'e-announcements' => true, 'globals_introduction' => true,
+        'e-announcements' => true, 'globals_introduction' => true, 'conversion_banner_go_pro' => true, 'e-apps' => true,
+        'e-ai-product-image-unification' => true, 'birthday_pointer_2026' => true, 'black_friday_pointer_2025' => true,
+        'atomic_elements_promo' => true,
     ]);
     update_user_meta($user->ID, 'announcements_user_counter', 99);
+    // Elementor 4 opens screens by editor visit count: the launchpad checklist on the second, the
+    // atomic-elements welcome popover on the first two, a Pro trial popup and the Angie guide later.
+    update_user_meta($user->ID, 'elementor_preferences', ['show_launchpad_checklist' => '']);
+    update_option('elementor_checklist', wp_json_encode(['last_opened_timestamp' => time(), 'is_popup_minimized' => true]));
+    update_user_meta($user->ID, '_e_welcome_popover_displayed', true);
+    update_user_meta($user->ID, '_e_pro_free_trial_popup_displayed', true);
+    update_option('elementor_angie_guide_auto_shown', 'yes');
 }
 
 $password = WP_Application_Passwords::create_new_application_password($user->ID, ['name' => 'e2e-' . time()]);

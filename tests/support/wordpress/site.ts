@@ -1,16 +1,16 @@
 /**
  * A real WordPress for the end-to-end tests, on Debian's packages: MariaDB, PHP's built-in server,
- * and either Debian's WordPress 6.1.9 or the vendored 7.1.0 (../shared/vendor), optionally with
- * the vendored Elementor build. See ../shared/notes/wordpress-test-site.md for the recipe.
- *   tsx tests/support/wordpress/site.ts up [--source debian|vendor-7.1] [--host localhost] [--port N] [--elementor DIR]
+ * and either Debian's WordPress 6.1.9 or 7.1.0 from the test-site cache (./builds.ts), optionally
+ * with plugins from the same cache. See ../shared/notes/wordpress-test-site.md for the recipe.
+ *   tsx tests/support/wordpress/site.ts up [--source debian|7.1.0] [--host localhost] [--port N] [--elementor DIR]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export type WordPressSource = 'debian' | 'vendor-7.1';
+import { coreMissing, MATRIX, parseSource, resolveSourceFromEnv, type WordPressSource } from '../matrix';
+import { buildDir } from './builds';
 
 export interface WordPressSiteOptions {
   source: WordPressSource;
@@ -36,17 +36,10 @@ export interface WordPressSite {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
-const vendorDir = path.resolve(repoRoot, '../shared/vendor');
 const DB_USER = 'presspilot';
 const DB_PASSWORD = 'presspilot-e2e';
 
-export function resolveSourceFromEnv(): WordPressSource {
-  const value = process.env.WP_SOURCE ?? 'debian';
-  if (value !== 'debian' && value !== 'vendor-7.1') throw new Error(`WP_SOURCE must be debian or vendor-7.1, not ${value}`);
-  return value;
-}
-
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -70,33 +63,31 @@ function mysql(sql: string): string {
   return execFileSync('mysql', ['-uroot', '-N', '-e', sql], { encoding: 'utf8' });
 }
 
-async function ensureMariaDb(): Promise<void> {
-  const up = () => { try { execFileSync('mysqladmin', ['-uroot', 'ping'], { stdio: 'ignore' }); return true; } catch { return false; } };
-  if (up()) return;
+const mariaDbUp = () => { try { execFileSync('mysqladmin', ['-uroot', 'ping'], { stdio: 'ignore' }); return true; } catch { return false; } };
+let startedMariaDb = false;
+
+export async function ensureMariaDb(): Promise<void> {
+  if (mariaDbUp()) return;
   execFileSync('service', ['mariadb', 'start'], { stdio: 'ignore' });
-  await waitFor('MariaDB', up, 30_000);
+  startedMariaDb = true;
+  await waitFor('MariaDB', mariaDbUp, 30_000);
 }
 
-/** Extracts the vendored Elementor build once; returns the plugin folder (holds elementor.php). */
-export async function extractElementor(tarball = path.join(vendorDir, 'elementor-3.21.2.tar.xz'), destination = path.join(repoRoot, '.e2e/elementor-plugin')): Promise<string> {
-  const pluginDir = path.join(destination, 'elementor');
-  if (existsSync(path.join(pluginDir, 'elementor.php'))) return pluginDir;
-  mkdirSync(destination, { recursive: true });
-  execFileSync('tar', ['-xJf', tarball, '-C', destination]);
-  return pluginDir;
+/** Stops MariaDB if this process started it, so a demo leaves nothing running. */
+export function stopMariaDbIfStarted(): void {
+  if (startedMariaDb) execFileSync('service', ['mariadb', 'stop'], { stdio: 'ignore' });
+  startedMariaDb = false;
 }
 
 function layOutCore(source: WordPressSource, siteDir: string): void {
-  if (source === 'debian') {
+  const core = MATRIX[source].core;
+  if (core) {
+    const missing = coreMissing(source);
+    if (missing) throw new Error(missing);
+    execFileSync('cp', ['-r', buildDir(core), siteDir]);
+  } else {
     // Debian's tree has symlinks into /etc and /var/lib: copy what they point to.
     execFileSync('cp', ['-rL', '/usr/share/wordpress', siteDir]);
-  } else {
-    const parent = path.dirname(siteDir);
-    const extracted = path.join(parent, `extract-${path.basename(siteDir)}`);
-    mkdirSync(extracted, { recursive: true });
-    execFileSync('tar', ['-xJf', path.join(vendorDir, 'wordpress-7.1.0.tar.xz'), '-C', extracted]);
-    execFileSync('mv', [path.join(extracted, 'wordpress'), siteDir]);
-    rmSync(extracted, { recursive: true, force: true });
   }
   rmSync(path.join(siteDir, 'wp-config.php'), { force: true });
 }
@@ -208,7 +199,7 @@ export async function startWordPress(options: WordPressSiteOptions): Promise<Wor
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === 'up') {
   const flag = (name: string) => { const index = process.argv.indexOf(`--${name}`); return index > 0 ? process.argv[index + 1] : undefined; };
   const site = await startWordPress({
-    source: (flag('source') as WordPressSource | undefined) ?? resolveSourceFromEnv(),
+    source: flag('source') ? parseSource(flag('source')) : resolveSourceFromEnv(),
     host: (flag('host') as '127.0.0.1' | 'localhost' | undefined) ?? '127.0.0.1',
     port: flag('port') ? Number(flag('port')) : undefined,
     elementorDir: flag('elementor'),
