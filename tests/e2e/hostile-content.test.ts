@@ -133,7 +133,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
 
     await rewriteAndApply(() => editor.waitForFunction(() => String((window as any).elementor.documents.getCurrent().container.settings.get('post_title')).startsWith('A Safer Post'), undefined, { timeout: 30_000 }));
-    const written = await editor.evaluate(() => {
+    const readWritten = () => editor.evaluate(() => {
       const elementor = (window as any).elementor;
       const settings = elementor.documents.getCurrent().container.settings;
       const preview = (document.querySelector('#elementor-preview-iframe') as HTMLIFrameElement).contentDocument!;
@@ -141,11 +141,18 @@ describe(`hostile content on WordPress ${source}`, () => {
         title: settings.get('post_title') as string,
         excerpt: settings.get('post_excerpt') as string,
         widgets: JSON.stringify(elementor.elements.toJSON()),
-        // What the widgets render in the preview, without Elementor's own editing handles.
-        preview: Array.from(preview.querySelectorAll('.elementor-widget-heading .elementor-widget-container, .elementor-widget-text-editor .elementor-widget-container'))
-          .map((element) => element.innerHTML).join('\n'),
+        // What the widgets render in the preview, without Elementor's own editing handles
+        // (Elementor 4's lean markup has no .elementor-widget-container around a widget's output).
+        preview: Array.from(preview.querySelectorAll('.elementor-widget-heading, .elementor-widget-text-editor')).map((widget) => {
+          const output = (widget.querySelector(':scope > .elementor-widget-container') ?? widget).cloneNode(true) as Element;
+          output.querySelectorAll('.elementor-editor-element-settings, .ui-resizable-handle').forEach((handle) => handle.remove());
+          return output.innerHTML;
+        }).join('\n'),
       };
     });
+    // The preview renders the widgets a moment after they are created.
+    await expect.poll(async () => (await readWritten()).preview, { timeout: 15_000 }).toContain(`Vector ${XSS_VECTORS.length}:`);
+    const written = await readWritten();
     const widgetHtml = [...written.widgets.matchAll(/"(?:editor|title|html)":"((?:[^"\\]|\\.)*)"/g)].map((match) => JSON.parse(`"${match[1]}"`) as string).join('\n');
     expect(widgetHtml).toContain(`Vector ${XSS_VECTORS.length}:`);
     expect(written.widgets).not.toContain('"widgetType":"html"');

@@ -117,6 +117,15 @@ require_once ABSPATH . 'wp-settings.php';
 `;
 }
 
+/** SIGTERM to a process group, SIGKILL if it is still there after 10 s; resolves once it is gone. */
+async function endProcessGroup(pgid: number): Promise<void> {
+  const alive = () => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
+  try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
+  await waitFor(`PHP (process group ${pgid}) to exit`, () => !alive(), 10_000).catch(() => {
+    try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+  });
+}
+
 export async function startWordPress(options: WordPressSiteOptions): Promise<WordPressSite> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? await freePort();
@@ -146,7 +155,8 @@ export async function startWordPress(options: WordPressSiteOptions): Promise<Wor
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    try { process.kill(-php.pid!, 'SIGTERM'); } catch { /* already gone */ }
+    // Every worker must be gone before the next site may be given this port.
+    await endProcessGroup(php.pid!);
     try { mysql(`DROP DATABASE IF EXISTS \`${name}\`;`); } catch { /* MariaDB may be down */ }
     rmSync(siteDir, { recursive: true, force: true });
   };
