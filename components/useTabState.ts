@@ -4,8 +4,9 @@ import { sendToBackground, sendToTab } from '../lib/messaging';
 import { isRunning, JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, type Settings } from '../lib/storage';
 import { DEFAULT_BASE_URL } from '../lib/endpoint-defaults';
-import type { UserError } from '../lib/errors';
+import { INTERRUPTED, type UserError } from '../lib/errors';
 import { hasSiteAccess } from '../lib/site-access';
+import { watchWorker } from '../lib/worker-watch';
 
 /** The tab the popup was opened over: as after a click on the toolbar button. */
 export function useActiveTabId(): number | null | undefined {
@@ -66,13 +67,26 @@ export function useJob(tabId: number | null | undefined): JobState | null | unde
     });
   }, [tabId]);
   // A worker the browser stopped mid-job says nothing; a ping wakes it, and it reports the job.
-  const running = job ? isRunning(job) : false;
+  // One that stays silent, or no longer runs the job, gets it reported here (lib/worker-watch.ts).
+  const runningJobId = job && isRunning(job) ? job.id : undefined;
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => void sendToBackground({ type: 'worker/ping' }), 2_000);
-    return () => clearInterval(timer);
-  }, [running]);
+    if (tabId == null || !runningJobId) return;
+    return watchWorker({
+      ping: async () => {
+        const answer = await sendToBackground({ type: 'worker/ping', tabId });
+        return answer.ok && answer.runsJob !== false;
+      },
+      onLost: () => void reportInterrupted(tabId, runningJobId),
+    });
+  }, [tabId, runningJobId]);
   return job;
+}
+
+/** Marks the job interrupted, unless it finished or was replaced meanwhile. */
+async function reportInterrupted(tabId: number, jobId: string): Promise<void> {
+  const current = await loadJob(tabId);
+  if (current?.id !== jobId || !isRunning(current)) return;
+  await jobItem(tabId).setValue({ ...current, phase: 'failed', error: INTERRUPTED, updatedAt: Date.now() });
 }
 
 export interface SetupState { settings: Settings; configured: boolean }

@@ -73,7 +73,7 @@ export default defineBackground(() => {
       const data = request.data;
       try {
         switch (data.type) {
-          case 'worker/ping': break;
+          case 'worker/ping': return { ok: true, runsJob: runner.runs(data.tabId) };
           case 'job/start': await runner.start(data.tabId, data.request); break;
           case 'job/cancel': await runner.cancel(data.tabId); break;
           case 'job/apply': await runner.apply(data.tabId); break;

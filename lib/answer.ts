@@ -1,5 +1,5 @@
-import { GeneratedPostSchema, type GeneratedPost } from './post';
-import { parseLineFormat, partialLineBody } from './line-format';
+import { countWords, GeneratedPostSchema, POST_LIMITS, type GeneratedPost } from './post';
+import { parseLineFormat, partialLineBody, type LinePost } from './line-format';
 
 /** How the model was asked to answer: structured JSON, or the seed's line format. */
 export type AnswerFormat = 'json' | 'lines';
@@ -8,7 +8,7 @@ export type AnswerResult =
   | { ok: true; post: GeneratedPost }
   | { ok: false; problems: string[] };
 
-function extractJson(answer: string): unknown {
+export function extractJson(answer: string): unknown {
   // Tolerate a ```json fence or a sentence around the object.
   const start = answer.indexOf('{');
   const end = answer.lastIndexOf('}');
@@ -43,6 +43,35 @@ export function parseAnswer(answer: string): AnswerResult {
     ok: false,
     problems: result.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`),
   };
+}
+
+/** A post as the model answered it, limits unchecked: what the soft-limit fixes start from. */
+export type DraftPost = LinePost;
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const list = (value: unknown) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [])
+  .map(text).filter(Boolean);
+
+/**
+ * Whatever fields an answer has, read leniently from JSON or the line format. Undefined when its
+ * body is missing or too short to be the article: only then is the whole post asked for again.
+ */
+export function readDraft(answer: string): DraftPost | undefined {
+  let fields: Record<string, unknown>;
+  if (looksLikeLineFormat(answer) && !answer.trimStart().startsWith('{')) {
+    const parsed = parseLineFormat(answer);
+    fields = { ...(parsed.ok ? parsed.post : parsed.partial) };
+  } else {
+    try {
+      const json = extractJson(answer);
+      if (!json || typeof json !== 'object') return undefined;
+      fields = json as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+  const draft = { title: text(fields.title), metaDescription: text(fields.metaDescription), tags: list(fields.tags), categories: list(fields.categories), body: text(fields.body) };
+  return countWords(draft.body) >= POST_LIMITS.bodyMinWords ? draft : undefined;
 }
 
 function unescapeJsonPrefix(fragment: string): string {

@@ -18,3 +18,10 @@ export class PressPilotError extends Error {
     this.name = 'PressPilotError';
   }
 }
+
+/** A job whose service worker stopped or stopped answering before it finished. */
+export const INTERRUPTED: UserError = {
+  code: 'interrupted',
+  message: 'The browser stopped PressPilot’s background worker before the post was finished. Nothing was changed in your post; what was written so far is kept below. Retry starts again.',
+  retryable: true,
+};

@@ -1,8 +1,9 @@
 import type OpenAI from 'openai';
-import { parseAnswer, partialBody, type AnswerFormat } from './answer';
+import { extractJson, parseAnswer, partialBody, readDraft, type AnswerFormat, type DraftPost } from './answer';
 import { PressPilotError } from './errors';
-import { POST_JSON_SCHEMA, type GeneratedPost } from './post';
-import { buildRepairMessages, type ChatMessage } from './prompt';
+import { fieldsJsonSchema, POST_JSON_SCHEMA, type GeneratedPost } from './post';
+import { buildFieldsMessages, buildRepairMessages, type ChatMessage } from './prompt';
+import { lastResort, mergeFollowUp, settleFields, type CategoryRule, type SoftField } from './settle-post';
 
 export type ApiStyle = 'chat' | 'responses';
 
@@ -22,6 +23,10 @@ export interface GenerateRequest {
   messages: (format: AnswerFormat) => ChatMessage[];
   /** Start with the line format (the endpoint is known to reject JSON schemas). */
   preferLines?: boolean;
+  /** The categories the prompt offered, to match the answer's against. */
+  categories: CategoryRule;
+  /** The post's language, for a follow-up that asks for some fields again. */
+  language: string;
   signal?: AbortSignal;
   /** Give up when the stream sends nothing for this long. */
   idleTimeoutMs?: number;
@@ -51,14 +56,15 @@ function schemaUnsupported(error: unknown): boolean {
 
 interface StreamOutcome { text: string; truncated: boolean; refused: boolean; /** the server answered and began streaming */ started: boolean }
 
-async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], format: AnswerFormat, signal: AbortSignal, outcome: StreamOutcome) {
+/** What the answer must look like: a JSON schema the server enforces, or free text. */
+type JsonSchema = Record<string, unknown>;
+
+async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], schema: JsonSchema | undefined, signal: AbortSignal, outcome: StreamOutcome) {
   const stream = await request.client.chat.completions.create({
     model: request.model,
     messages,
     stream: true,
-    ...(format === 'json'
-      ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'blog_post', strict: true, schema: POST_JSON_SCHEMA as unknown as Record<string, unknown> } } }
-      : {}),
+    ...(schema ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'blog_post', strict: true, schema } } } : {}),
   }, { signal });
   outcome.started = true;
   for await (const chunk of stream) {
@@ -69,16 +75,14 @@ async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], fo
   }
 }
 
-async function* responsesDeltas(request: GenerateRequest, messages: ChatMessage[], format: AnswerFormat, signal: AbortSignal, outcome: StreamOutcome) {
+async function* responsesDeltas(request: GenerateRequest, messages: ChatMessage[], schema: JsonSchema | undefined, signal: AbortSignal, outcome: StreamOutcome) {
   const [system, ...rest] = messages;
   const stream = await request.client.responses.create({
     model: request.model,
     instructions: system?.content,
     input: rest.map((message) => ({ role: message.role, content: message.content })),
     stream: true,
-    ...(format === 'json'
-      ? { text: { format: { type: 'json_schema' as const, name: 'blog_post', strict: true, schema: POST_JSON_SCHEMA as unknown as Record<string, unknown> } } }
-      : {}),
+    ...(schema ? { text: { format: { type: 'json_schema' as const, name: 'blog_post', strict: true, schema } } } : {}),
   }, { signal });
   outcome.started = true;
   for await (const event of stream) {
@@ -90,8 +94,11 @@ async function* responsesDeltas(request: GenerateRequest, messages: ChatMessage[
   }
 }
 
-/** One streamed answer. Aborts itself when the stream goes quiet for idleTimeoutMs. */
-async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], format: AnswerFormat, phase: GenerationProgress['phase']): Promise<StreamOutcome> {
+/**
+ * One streamed answer. Aborts itself when the stream goes quiet for idleTimeoutMs. `bodyOf` says
+ * which article text the progress shows: the answer's own, or a kept one while fields are fixed.
+ */
+async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], schema: JsonSchema | undefined, phase: GenerationProgress['phase'], bodyOf: (answer: string) => string = partialBody): Promise<StreamOutcome> {
   const controller = new AbortController();
   const abortFromUser = () => controller.abort(request.signal?.reason);
   request.signal?.addEventListener('abort', abortFromUser);
@@ -102,16 +109,16 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], f
     timer = setTimeout(() => { idle = true; controller.abort(); }, request.idleTimeoutMs ?? 90_000);
   };
   const outcome: StreamOutcome = { text: '', truncated: false, refused: false, started: false };
-  request.onProgress?.({ phase, answer: '', body: '' });
+  request.onProgress?.({ phase, answer: '', body: bodyOf('') });
   try {
     arm();
     const deltas = request.api === 'responses'
-      ? responsesDeltas(request, messages, format, controller.signal, outcome)
-      : chatDeltas(request, messages, format, controller.signal, outcome);
+      ? responsesDeltas(request, messages, schema, controller.signal, outcome)
+      : chatDeltas(request, messages, schema, controller.signal, outcome);
     for await (const delta of deltas) {
       arm();
       outcome.text += delta;
-      request.onProgress?.({ phase: phase === 'connecting' ? 'writing' : phase, answer: outcome.text, body: partialBody(outcome.text) });
+      request.onProgress?.({ phase: phase === 'connecting' ? 'writing' : phase, answer: outcome.text, body: bodyOf(outcome.text) });
     }
     // The SDK ends an aborted stream quietly instead of throwing: an abort is never a finished answer.
     if (controller.signal.aborted) throw new Error('aborted');
@@ -127,9 +134,28 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], f
   }
 }
 
+const POST_SCHEMA = POST_JSON_SCHEMA as unknown as JsonSchema;
+const schemaFor = (format: AnswerFormat) => (format === 'json' ? POST_SCHEMA : undefined);
+
 /**
- * Asks for a post and returns it validated. Structured output first; a server that rejects JSON
- * schemas gets the seed's line format instead; an answer that fails the schema gets one repair turn.
+ * The fields no trim could fix, asked for alone. Whatever goes wrong with this small request
+ * (junk, a 429, a cut stream) leaves the post as it was for `lastResort`; only Cancel stops it.
+ */
+async function askForFields(request: GenerateRequest, post: DraftPost, fields: SoftField[], format: AnswerFormat): Promise<DraftPost> {
+  const messages = buildFieldsMessages({ post, fields, categories: request.categories, language: request.language });
+  try {
+    const outcome = await streamAnswer(request, messages, format === 'json' ? fieldsJsonSchema(fields) : undefined, 'repairing', () => post.body);
+    return mergeFollowUp(post, extractJson(outcome.text) as Partial<Record<SoftField, unknown>>, fields, request.categories);
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    return post;
+  }
+}
+
+/**
+ * Asks for a post and returns it fit for the editor. Structured output first; a server that
+ * rejects JSON schemas gets the seed's line format instead. Only a missing or unreadable body asks
+ * for the whole post again (once); a form problem is fixed without writing the body twice.
  */
 export async function generatePost(request: GenerateRequest): Promise<GenerateResult> {
   let format: AnswerFormat = request.preferLines ? 'lines' : 'json';
@@ -137,27 +163,30 @@ export async function generatePost(request: GenerateRequest): Promise<GenerateRe
   let messages = request.messages(format);
   let outcome: StreamOutcome;
   try {
-    outcome = await streamAnswer(request, messages, format, 'connecting');
+    outcome = await streamAnswer(request, messages, schemaFor(format), 'connecting');
   } catch (error) {
     if (format !== 'json' || !schemaUnsupported(error)) throw error;
     format = 'lines';
     fellBack = true;
     messages = request.messages(format);
-    outcome = await streamAnswer(request, messages, format, 'connecting');
+    outcome = await streamAnswer(request, messages, schemaFor(format), 'connecting');
   }
   if (outcome.refused) throw new PartialAnswerError(new PressPilotError('refused', 'The model refused to write this post. Try rewording the topic.'), outcome.text);
-  let parsed = parseAnswer(outcome.text);
-  if (!parsed.ok && outcome.truncated) {
+  let draft = readDraft(outcome.text);
+  if (!draft && outcome.truncated) {
     throw new PartialAnswerError(new PressPilotError('truncated', 'The model hit its output limit before the post was finished. Try a shorter length or a model with a larger output limit.', true), outcome.text);
   }
-  if (!parsed.ok) {
-    const repairMessages = buildRepairMessages(messages, outcome.text, parsed.problems);
-    const repaired = await streamAnswer(request, repairMessages, format, 'repairing');
-    parsed = parseAnswer(repaired.text);
-    if (!parsed.ok) {
+  if (!draft) {
+    const checked = parseAnswer(outcome.text);
+    const repaired = await streamAnswer(request, buildRepairMessages(messages, outcome.text, checked.ok ? [] : checked.problems), schemaFor(format), 'repairing');
+    draft = readDraft(repaired.text);
+    if (!draft) {
+      const again = parseAnswer(repaired.text);
       throw new PartialAnswerError(new PressPilotError('invalid-output',
-        `The model's answer did not fit the post format, even after asking it to fix it (${parsed.problems.slice(0, 3).join(' ')}). Try again or pick another model.`, true), repaired.text || outcome.text);
+        `The model's answer did not fit the post format, even after asking it to fix it (${(again.ok ? [] : again.problems).slice(0, 3).join(' ')}). Try again or pick another model.`, true), repaired.text || outcome.text);
     }
   }
-  return { post: parsed.post, format, fellBack };
+  const { post, ask } = settleFields(draft, request.categories);
+  const settled = ask.length > 0 ? await askForFields(request, post, ask, format) : post;
+  return { post: lastResort(settled), format, fellBack };
 }

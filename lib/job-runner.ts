@@ -4,11 +4,11 @@
  * closing and the service worker restarting), then apply it to that same tab with an undo snapshot.
  */
 import OpenAI from 'openai';
-import { PressPilotError, type UserError } from './errors';
+import { INTERRUPTED, PressPilotError, type UserError } from './errors';
 import { describeError } from './model-errors';
 import { generatePost, PartialAnswerError, type GenerationProgress } from './generate';
 import { countWords } from './post';
-import { buildGenerateMessages, buildRewriteMessages } from './prompt';
+import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from './prompt';
 import { checkRewriteFits } from './rewrite-budget';
 import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from './protocol';
 import type { EditorSnapshot } from './editors/adapter';
@@ -42,11 +42,6 @@ export interface JobRunnerDeps {
   onBusyChange?: (busy: boolean) => void;
 }
 
-const INTERRUPTED: UserError = {
-  code: 'interrupted',
-  message: 'The browser stopped PressPilot’s background worker before the post was finished. Nothing was changed in your post; what was written so far is kept below. Retry starts again.',
-  retryable: true,
-};
 
 /** Clients are cheap, but a new one per job means settings changes take effect at once. */
 export function createOpenAIClient(settings: Settings, apiKey: string): OpenAI {
@@ -63,6 +58,8 @@ export function createOpenAIClient(settings: Settings, apiKey: string): OpenAI {
 export function createJobRunner(deps: JobRunnerDeps) {
   const now = deps.now ?? Date.now;
   const controllers = new Map<number, AbortController>();
+  /** Tabs whose kept result is being written into the editor (Apply after a review). */
+  const applying = new Set<number>();
 
   async function update(tabId: number, jobId: string, patch: Partial<JobState>): Promise<JobState | null> {
     const current = await deps.jobs.get(tabId);
@@ -85,12 +82,22 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   async function applyResult(tabId: number, job: JobState): Promise<void> {
-    if (!job.result) return;
+    const result = job.result;
+    if (!result) return;
+    applying.add(tabId);
+    try {
+      await writeResult(tabId, job, result);
+    } finally {
+      applying.delete(tabId);
+    }
+  }
+
+  async function writeResult(tabId: number, job: JobState, result: NonNullable<JobState['result']>): Promise<void> {
     await update(tabId, job.id, { phase: 'applying', error: undefined });
     const all = job.request.mode === 'generate' || job.request.scope === 'all';
     const response = await deps.sendToTab(tabId, {
       type: 'editor/apply',
-      post: job.result,
+      post: result,
       fields: { title: all, excerpt: all, tags: all, categories: all, body: true },
       bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
       createMissingCategories: job.request.createMissingCategories,
@@ -139,6 +146,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
         api: settings.api,
         messages,
         preferLines: settings.preferLines,
+        // What the prompt offered, and whatever the site has (Uncategorized too) always fits.
+        categories: { choices: [...categoryChoices(context.siteCategories), ...context.siteCategories], allowNew: request.createMissingCategories },
+        language: request.options.language,
         signal: controller.signal,
         idleTimeoutMs: deps.idleTimeoutMs,
         onProgress: (progress) => {
@@ -196,6 +206,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
         controllers.delete(tabId);
         if (controllers.size === 0) deps.onBusyChange?.(false);
       });
+    },
+
+    /** Whether this worker runs the tab's job (one a stopped worker left in storage it does not). */
+    runs(tabId: number): boolean {
+      return controllers.has(tabId) || applying.has(tabId);
     },
 
     async cancel(tabId: number): Promise<void> {

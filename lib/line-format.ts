@@ -15,7 +15,7 @@ export interface LinePost {
 
 export type LineFormatResult =
   | { ok: true; post: LinePost }
-  | { ok: false; missing: Array<keyof LinePost> };
+  | { ok: false; missing: Array<keyof LinePost>; partial: LinePost };
 
 const FIELD_LABELS = {
   title: ['TITLE', 'POST_TITLE'],
@@ -80,7 +80,7 @@ export function parseLineFormat(answer: string): LineFormatResult {
     body,
   };
   const missing = (Object.keys(post) as Array<keyof LinePost>).filter((key) => post[key].length === 0);
-  return missing.length === 0 ? { ok: true, post } : { ok: false, missing };
+  return missing.length === 0 ? { ok: true, post } : { ok: false, missing, partial: post };
 }
 
 /** The body written so far in a line-format answer that is still streaming. */

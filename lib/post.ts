@@ -33,18 +33,17 @@ function uniqueCaseInsensitive(values: string[]): string[] {
   });
 }
 
-/** What the model must answer: the seed's TITLE / META_DESCRIPTION / TAGS / CATEGORIES / body. */
+/** What a post must be to enter the editor: the seed's TITLE / META_DESCRIPTION / TAGS / CATEGORIES / body. */
 export const GeneratedPostSchema = z.object({
   title: z.string().trim().min(1, 'The title is empty.')
     .max(POST_LIMITS.titleMax, `The title must be at most ${POST_LIMITS.titleMax} characters.`),
   metaDescription: z.string().trim().min(1, 'The meta description is empty.')
     .max(POST_LIMITS.descriptionMax, `The meta description must be at most ${POST_LIMITS.descriptionMax} characters.`),
+  // The minimum counts are asked for (lib/settle-post.ts), not required: a post with two tags goes in.
   tags: z.array(term).transform(uniqueCaseInsensitive)
-    .pipe(z.array(term).min(POST_LIMITS.tagsMin, `Give at least ${POST_LIMITS.tagsMin} tags.`)
-      .max(POST_LIMITS.tagsMax, `Give at most ${POST_LIMITS.tagsMax} tags.`)),
+    .pipe(z.array(term).max(POST_LIMITS.tagsMax, `Give at most ${POST_LIMITS.tagsMax} tags.`)),
   categories: z.array(term).transform(uniqueCaseInsensitive)
-    .pipe(z.array(term).min(POST_LIMITS.categoriesMin, 'Give at least one category.')
-      .max(POST_LIMITS.categoriesMax, `Give at most ${POST_LIMITS.categoriesMax} categories.`)),
+    .pipe(z.array(term).max(POST_LIMITS.categoriesMax, `Give at most ${POST_LIMITS.categoriesMax} categories.`)),
   body: z.string().trim()
     .refine((body) => countWords(body) >= POST_LIMITS.bodyMinWords,
       `The body must be a long article of at least ${POST_LIMITS.bodyMinWords} words.`),
@@ -68,6 +67,16 @@ export const POST_JSON_SCHEMA = {
     body: { type: 'string', description: 'The article in Markdown, long and very detailed, with ## headings' },
   },
 } as const;
+
+/** The JSON schema of a follow-up that asks for some fields of a post only. */
+export function fieldsJsonSchema(fields: ReadonlyArray<keyof typeof POST_JSON_SCHEMA.properties>) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: [...fields],
+    properties: Object.fromEntries(fields.map((field) => [field, POST_JSON_SCHEMA.properties[field]])),
+  };
+}
 
 /** The seed prompt's default category list, used when a site has only "Uncategorized". */
 export const DEFAULT_CATEGORIES = [

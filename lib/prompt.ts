@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES, POST_LIMITS } from './post';
 import type { AnswerFormat } from './answer';
+import type { CategoryRule, SoftField } from './settle-post';
 
 export const TONES = ['informative', 'friendly', 'professional', 'persuasive', 'casual'] as const;
 export const LENGTHS = { short: 700, standard: 1400, long: 2500 } as const;
@@ -31,15 +32,20 @@ export function categoryChoices(siteCategories: string[]): string[] {
   return real.length > 0 ? real : [...DEFAULT_CATEGORIES];
 }
 
-function outputRules(format: AnswerFormat, categories: string[], allowNewCategories: boolean): string {
-  const fields = [
-    `- title: an SEO-friendly, catchy title of about ${POST_LIMITS.titleIdeal} characters (never more than ${POST_LIMITS.titleMax}).`,
-    `- metaDescription: a short meta description of at most ${POST_LIMITS.descriptionMax} characters.`,
-    `- tags: ${POST_LIMITS.tagsMin} to ${POST_LIMITS.tagsMax} short tags.`,
-    `- categories: ${POST_LIMITS.categoriesMin} to ${POST_LIMITS.categoriesMax} categories, chosen from: ${categories.map((name) => JSON.stringify(name)).join(', ')}.` +
+/** What each field of the answer must be, in the order the model writes them: the short fields first. */
+function fieldRules(categories: string[], allowNewCategories: boolean): Record<SoftField | 'body', string> {
+  return {
+    title: `- title: an SEO-friendly, catchy title of about ${POST_LIMITS.titleIdeal} characters (never more than ${POST_LIMITS.titleMax}).`,
+    metaDescription: `- metaDescription: a short meta description of at most ${POST_LIMITS.descriptionMax} characters.`,
+    tags: `- tags: ${POST_LIMITS.tagsMin} to ${POST_LIMITS.tagsMax} short tags.`,
+    categories: `- categories: ${POST_LIMITS.categoriesMin} to ${POST_LIMITS.categoriesMax} categories, chosen from: ${categories.map((name) => JSON.stringify(name)).join(', ')}.` +
       (allowNewCategories ? ' Only if none fits, name a new one.' : ' Use only names from this list, spelled exactly.'),
-    '- body: the article in Markdown: ## and ### headings, paragraphs, lists, fenced code blocks with their language where code helps, tables where they help. Do not repeat the title as a heading.',
-  ].join('\n');
+    body: '- body: the article in Markdown: ## and ### headings, paragraphs, lists, fenced code blocks with their language where code helps, tables where they help. Do not repeat the title as a heading.',
+  };
+}
+
+function outputRules(format: AnswerFormat, categories: string[], allowNewCategories: boolean): string {
+  const fields = Object.values(fieldRules(categories, allowNewCategories)).join('\n');
   if (format === 'json') return `Answer with one JSON object with these fields:\n${fields}`;
   return [
     'Answer in exactly this format, with nothing before it:',
@@ -127,6 +133,27 @@ export function buildRepairMessages(previous: ChatMessage[], answer: string, pro
     {
       role: 'user',
       content: `Your answer does not fit the required format:\n${problems.map((problem) => `- ${problem}`).join('\n')}\nAnswer again, complete, in the required format.`,
+    },
+  ];
+}
+
+/**
+ * A small follow-up for the fields of a post that broke a limit no trim could fix: the model sees
+ * the post it wrote and answers those fields only, so the body is never written twice.
+ */
+export function buildFieldsMessages(input: { post: { title: string; body: string }; fields: SoftField[]; categories: CategoryRule; language: string }): ChatMessage[] {
+  const rules = fieldRules(input.categories.choices, input.categories.allowNew);
+  return [
+    { role: 'system', content: SYSTEM },
+    {
+      role: 'user',
+      content: [
+        `Here is a blog post you wrote, between <post> tags. Write only its ${input.fields.join(', ')}, in ${input.language}.`,
+        `Answer with one JSON object with only these fields:\n${input.fields.map((field) => rules[field]).join('\n')}`,
+        '<post>',
+        input.post.title ? `Title: ${input.post.title}\n\n${input.post.body.slice(0, 4000)}` : input.post.body.slice(0, 4000),
+        '</post>',
+      ].join('\n\n'),
     },
   ];
 }

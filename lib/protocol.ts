@@ -75,8 +75,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job/apply'), tabId: TabId }),
   z.object({ type: z.literal('job/undo'), tabId: TabId }),
   z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
-  /** Sent by the popup while a job runs: wakes a worker the browser stopped, which then reports the job as interrupted. */
-  z.object({ type: z.literal('worker/ping') }),
+  /**
+   * Sent by the popup while a job runs: wakes a worker the browser stopped (which then reports the
+   * job as interrupted) and asks whether this worker still runs the tab's job.
+   */
+  z.object({ type: z.literal('worker/ping'), tabId: TabId }),
   z.object({ type: z.literal('connection/test') }),
   z.object({ type: z.literal('models/list') }),
 ]);
@@ -91,7 +94,7 @@ export type ConnectionReport = z.infer<typeof ConnectionReportSchema>;
 
 /** Every background answer: ok, or the user's sentence. */
 export const BackgroundResponseSchema = z.union([
-  z.object({ ok: z.literal(true), connection: ConnectionReportSchema.optional() }),
+  z.object({ ok: z.literal(true), connection: ConnectionReportSchema.optional(), runsJob: z.boolean().optional() }),
   z.object({ ok: z.literal(false), error: UserErrorSchema }),
 ]);
 export type BackgroundResponse = z.infer<typeof BackgroundResponseSchema>;

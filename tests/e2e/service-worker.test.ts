@@ -35,8 +35,9 @@ describe(`a stopped service worker on WordPress ${source}`, () => {
     await expect.poll(async () => Number((await popup.page.getByRole('status').first().innerText()).match(/Writing… ([\d,]+) words/)?.[1]?.replace(',', '') ?? 0), { timeout: 30_000 }).toBeGreaterThan(20);
     await browser.stopServiceWorker();
 
+    // The blogger is told within 15 s, with the popup open all along.
     const alert = popup.page.getByRole('alert');
-    await alert.waitFor({ timeout: 30_000 });
+    await alert.waitFor({ timeout: 15_000 });
     expect(await alert.innerText()).toContain('stopped PressPilot’s background worker');
     expect(await popup.page.locator('body').innerText()).toContain('An introduction to');
     const untouched = await blockEditorState(editor);
@@ -47,6 +48,26 @@ describe(`a stopped service worker on WordPress ${source}`, () => {
     await popup.page.getByRole('button', { name: 'Retry' }).click();
     await editor.waitForFunction((title) => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === title, post.title, { timeout: 60_000 });
     await popup.page.getByText('Written into the editor').waitFor();
+    await popup.close();
+  });
+
+  it('a worker that hangs mid-job, answering nothing, is reported within 15 s with the text kept', async () => {
+    await editor.goto(`${site.url}/wp-admin/post-new.php`);
+    await waitForBlockEditor(editor);
+    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    server.enqueue({ kind: 'post', post: makePost({ words: 900 }), chunkChars: 30, delayMs: 80 });
+
+    const popup = await generateFromPopup(browser, editor, 'Workers that hang');
+    await expect.poll(async () => Number((await popup.page.getByRole('status').first().innerText()).match(/Writing… ([\d,]+) words/)?.[1]?.replace(',', '') ?? 0), { timeout: 30_000 }).toBeGreaterThan(20);
+    // Busy for good: the worker's JavaScript never returns to answer a message.
+    const worker = await browser.serviceWorker();
+    void worker.evaluate(() => { for (;;) { /* hung */ } }).catch(() => undefined);
+
+    const alert = popup.page.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.innerText()).toContain('stopped PressPilot’s background worker');
+    expect(await popup.page.locator('body').innerText()).toContain('An introduction to');
+    expect((await blockEditorState(editor)).title).toBe('');
     await popup.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswer, partialBody } from '../../lib/answer';
+import { parseAnswer, partialBody, readDraft } from '../../lib/answer';
 
 const body = `## Intro\n\n${'Words that make a long enough article body. '.repeat(20).trim()}`;
 const post = { title: 'Fast WordPress', metaDescription: 'How to make it fast.', tags: ['a', 'b', 'c'], categories: ['Tutorials'], body };
@@ -11,11 +11,11 @@ describe('parseAnswer', () => {
   });
 
   it('lists schema problems for the repair turn', () => {
-    const result = parseAnswer(JSON.stringify({ ...post, title: 'x'.repeat(90), tags: ['a'] }));
+    const result = parseAnswer(JSON.stringify({ ...post, title: 'x'.repeat(90), body: 'Too short.' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toContain('title: The title must be at most 70 characters.');
-    expect(result.problems).toContain('tags: Give at least 3 tags.');
+    expect(result.problems).toContain('body: The body must be a long article of at least 80 words.');
   });
 
   it('rejects junk with a typed result, never a throw', () => {
@@ -27,6 +27,21 @@ describe('parseAnswer', () => {
   it('dedupes tags case-insensitively', () => {
     const result = parseAnswer(JSON.stringify({ ...post, tags: ['SEO', 'seo', 'Speed', 'Cache'] }));
     expect(result.ok && result.post.tags).toEqual(['SEO', 'Speed', 'Cache']);
+  });
+});
+
+describe('readDraft', () => {
+  it('reads every field it can, limits unchecked, from JSON or the line format', () => {
+    const loose = { ...post, title: 'x'.repeat(90), tags: 'one, two', categories: [] };
+    expect(readDraft(JSON.stringify(loose))).toEqual({ ...post, title: 'x'.repeat(90), tags: ['one', 'two'], categories: [] });
+    expect(readDraft(`TITLE: Fast WordPress\nTAGS: a, b\n\n${body}\n\nEndOFText`)).toEqual({ title: 'Fast WordPress', metaDescription: '', tags: ['a', 'b'], categories: [], body });
+  });
+
+  it('gives nothing when the body is missing or too short to be the article', () => {
+    expect(readDraft(JSON.stringify({ ...post, body: '' }))).toBeUndefined();
+    expect(readDraft(JSON.stringify({ ...post, body: 'Only a few words.' }))).toBeUndefined();
+    expect(readDraft('Sorry, I cannot help with that.')).toBeUndefined();
+    expect(readDraft('[1, 2]')).toBeUndefined();
   });
 });
 

@@ -112,15 +112,60 @@ describe('a generation from the popup', { timeout: JOB_BUDGET }, () => {
     expect((await loadSettings()).preferLines).toBe(true);
   });
 
-  it('asks the model once to repair an answer that fails the schema', async () => {
+  it('asks the model once for the whole post again only when its body is missing', async () => {
     const post = makePost({ words: 200 });
-    server.enqueue({ kind: 'post', post: { ...post, tags: ['only-one'] } }, { kind: 'post', post });
+    server.enqueue({ kind: 'text', text: JSON.stringify({ title: post.title, tags: post.tags }) }, { kind: 'post', post });
     await runner().start(TAB, generate());
     const job = await settled();
     expect(job.phase).toBe('done');
+    expect(job.result?.body).toBe(post.body);
     const repair = server.requests[1]!.body.messages;
-    expect(repair.at(-1).content).toContain('tags: Give at least 3 tags.');
+    expect(repair.at(-1).content).toContain('- body: Invalid input');
     expect(repair.at(-2).role).toBe('assistant');
+  });
+
+  it('fixes an answer with two tags by one small follow-up for the tags alone, never writing the body twice', async () => {
+    const post = { ...makePost({ words: 200 }), tags: ['Caching', 'Speed'], categories: ['Performance'] };
+    server.enqueue({ kind: 'post', post }, { kind: 'text', text: JSON.stringify({ tags: ['Object Cache', 'speed', 'CDN'] }) });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(server.requests).toHaveLength(2);
+    const followUp = server.requests[1]!.body;
+    expect(followUp.response_format.json_schema.schema.required).toEqual(['tags']);
+    expect(Object.keys(followUp.response_format.json_schema.schema.properties)).toEqual(['tags']);
+    expect(followUp.messages.at(-1).content).toMatch(/Write only its tags, in English/);
+    expect(job.result).toMatchObject({ title: post.title, body: post.body, tags: ['Caching', 'Speed', 'Object Cache', 'CDN'], categories: ['Performance'] });
+  });
+
+  it('puts the post in with what it has when the follow-up fails too', async () => {
+    const post = { ...makePost({ words: 200 }), tags: ['Caching', 'Speed'], categories: ['Performance'] };
+    server.enqueue({ kind: 'post', post }, { kind: 'error', status: 400 });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(job.result).toMatchObject({ body: post.body, tags: ['Caching', 'Speed'] });
+  });
+
+  it('trims and picks what breaks a soft limit without asking the model at all', async () => {
+    const post = {
+      ...makePost({ words: 200 }),
+      title: 'How to Diagnose and Fix a Slow Home Wi-Fi Network: A Complete Step-by-Step Guide',
+      metaDescription: `Is your home Wi-Fi slow, patchy or dropping out? ${'Learn how to measure what is wrong, pick a clear channel and place the router well. '.repeat(3)}`,
+      tags: Array.from({ length: 12 }, (_, index) => `Tag ${index + 1}`),
+      categories: ['Tutorials', 'performance', 'News', 'Reviews'],
+    };
+    server.enqueue({ kind: 'post', post });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(server.requests).toHaveLength(1);
+    expect(job.result!.title).toBe('How to Diagnose and Fix a Slow Home Wi-Fi Network');
+    expect(job.result!.metaDescription.length).toBeLessThanOrEqual(160);
+    expect(job.result!.metaDescription).toMatch(/^Is your home Wi-Fi slow, patchy or dropping out\? Learn how .*\.$/);
+    expect(job.result!.tags).toHaveLength(10);
+    // The site's own category, in its spelling, first; the others stay for the editor to report.
+    expect(job.result!.categories).toEqual(['Performance', 'Tutorials', 'News']);
   });
 
   it('gives up after one repair with a clear message and keeps the text', async () => {

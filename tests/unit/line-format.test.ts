@@ -62,8 +62,8 @@ describe('the seed line format', () => {
   });
 
   it('names the missing fields', () => {
-    expect(parseLineFormat('TITLE: Only a title\n\nSome body')).toEqual({ ok: false, missing: ['metaDescription', 'tags', 'categories'] });
-    expect(parseLineFormat('')).toEqual({ ok: false, missing: ['title', 'metaDescription', 'tags', 'categories', 'body'] });
+    expect(parseLineFormat('TITLE: Only a title\n\nSome body')).toMatchObject({ ok: false, missing: ['metaDescription', 'tags', 'categories'] });
+    expect(parseLineFormat('')).toMatchObject({ ok: false, missing: ['title', 'metaDescription', 'tags', 'categories', 'body'] });
   });
 
   it('gives the body written so far while it streams', () => {
