@@ -15,6 +15,7 @@ export interface JobActions {
   apply(): void;
   undo(): void;
   dismiss(): void;
+  keep(): void;
 }
 
 function PartialText({ text, follow }: { text: string; follow: boolean }) {
@@ -61,6 +62,7 @@ export function FailedJob({ job, actions }: { job: JobState; actions: JobActions
       <div className="buttons">
         {canRetry && <button type="button" className="primary" onClick={actions.retry}>Retry</button>}
         {job.result && !job.applied && job.error?.code !== 'page-changed' && <button type="button" onClick={actions.apply}>Apply anyway</button>}
+        {!job.result && job.request.mode === 'generate' && job.partialBody.trim() && <button type="button" onClick={actions.keep}>Keep what was written</button>}
         {job.partialBody && <CopyButton text={job.partialBody} />}
         <button type="button" onClick={actions.dismiss}>Dismiss</button>
       </div>

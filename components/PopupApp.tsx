@@ -56,6 +56,7 @@ export function PopupApp() {
     apply: () => tabId != null && void send({ type: 'job/apply', tabId }),
     undo: () => tabId != null && void send({ type: 'job/undo', tabId }),
     dismiss: () => tabId != null && void send({ type: 'job/dismiss', tabId }),
+    keep: () => tabId != null && void send({ type: 'job/keep', tabId }),
   }), [tabId, job, send]);
 
   if (tabId === undefined || probe === undefined || job === undefined || setup === undefined) return <main className="popup"><p className="muted">Loading…</p></main>;

@@ -79,6 +79,7 @@ export default defineBackground(() => {
           case 'job/apply': await runner.apply(data.tabId); break;
           case 'job/undo': await runner.undo(data.tabId); break;
           case 'job/dismiss': await runner.dismiss(data.tabId); break;
+          case 'job/keep': await runner.keep(data.tabId); break;
           case 'connection/test':
           case 'models/list':
             return { ok: true, connection: await testConnection(await loadSettings(), await apiKeyItem.getValue(), data.type === 'models/list') };

@@ -53,9 +53,19 @@ export function createContentHandler({ bridge, purify, domParser, pageId }: Cont
           await requireReadyEditor();
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
           const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories });
-          const { report, snapshot } = await bridge.call({ type: 'apply', fill }, 120_000);
+          const { report, snapshot } = await bridge.call({ type: 'apply', fill, streamId: request.streamId }, 120_000);
           return { ok: true, report, snapshot };
         }
+        case 'editor/stream': {
+          await requireReadyEditor();
+          // Sanitized here like every fill: the page world only ever gets safe blocks.
+          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: false });
+          await bridge.call({ type: 'stream', fill, streamId: request.streamId }, 30_000);
+          return { ok: true, streamed: true };
+        }
+        case 'editor/stream-end':
+          await bridge.call({ type: 'stream-end', streamId: request.streamId }, 30_000);
+          return { ok: true, streamed: true };
         case 'editor/restore':
           await requireReadyEditor();
           await bridge.call({ type: 'restore', snapshot: request.snapshot });

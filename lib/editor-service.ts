@@ -1,5 +1,5 @@
 /** Page world: answers the bridge's calls with whichever editor adapter this page has. */
-import type { EditorAdapter } from './editors/adapter';
+import type { EditorAdapter, EditorSnapshot } from './editors/adapter';
 import { EditorFillSchema } from './editors/adapter';
 import { detectEditor } from './editors/detect';
 import type { BridgeCall } from './protocol';
@@ -8,6 +8,8 @@ import { PressPilotError } from './errors';
 
 export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null) {
   let adapter: EditorAdapter | null = null;
+  /** The job being streamed into the editor, and the post as it was before it. */
+  let preview: { streamId: string; snapshot: EditorSnapshot } | undefined;
   // The editor's globals appear after document_start, so look again until one is found.
   const current = () => (adapter ??= detect(win));
 
@@ -28,20 +30,40 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
       case 'categories': return ready().siteCategories();
       case 'apply': {
         const editor = ready();
-        // The snapshot is taken first, so whatever happens next can be undone.
-        const snapshot = await editor.snapshot();
+        const fill = EditorFillSchema.parse(call.fill);
+        const streamed = call.streamId !== undefined && preview?.streamId === call.streamId ? preview : undefined;
+        if (preview && !streamed) await endPreview(editor);
+        preview = undefined;
+        // The snapshot is taken first (before any preview), so whatever happens next can be undone.
+        const snapshot = streamed?.snapshot ?? await editor.snapshot();
         try {
-          return { report: await editor.apply(EditorFillSchema.parse(call.fill)), snapshot };
+          return { report: streamed ? await editor.commitPreview(snapshot, fill) : await editor.apply(fill), snapshot };
         } catch (error) {
           // Nothing half-applied stays in the editor.
           await editor.restore(snapshot).catch(() => undefined);
           throw error;
         }
       }
+      case 'stream': {
+        const editor = ready();
+        if (preview && preview.streamId !== call.streamId) await endPreview(editor);
+        preview ??= { streamId: call.streamId, snapshot: await editor.snapshot() };
+        await editor.preview(EditorFillSchema.parse(call.fill));
+        return true;
+      }
+      case 'stream-end':
+        if (preview?.streamId === call.streamId) await endPreview(ready());
+        return true;
       case 'restore':
         await ready().restore(call.snapshot);
         return true;
     }
+  }
+
+  async function endPreview(editor: EditorAdapter) {
+    const ended = preview;
+    preview = undefined;
+    if (ended) await editor.discardPreview(ended.snapshot);
   }
 
   function describe(error: unknown): UserError {

@@ -7,7 +7,10 @@ import OpenAI from 'openai';
 import { INTERRUPTED, PressPilotError, type UserError } from './errors';
 import { describeError } from './model-errors';
 import { generatePost, PartialAnswerError, type GenerationProgress } from './generate';
-import { countWords } from './post';
+import { countWords, type PostFields } from './post';
+import { createEditorFeed } from './editor-feed';
+import { streamedPost, type StreamedPost } from './streamed-post';
+import type { FillFields } from './markdown';
 import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from './prompt';
 import { checkRewriteFits } from './rewrite-budget';
 import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from './protocol';
@@ -81,36 +84,39 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return response.context;
   }
 
-  async function applyResult(tabId: number, job: JobState): Promise<void> {
-    const result = job.result;
-    if (!result) return;
+  const ALL_FIELDS: FillFields = { title: true, excerpt: true, tags: true, categories: true, body: true };
+
+  async function applyResult(tabId: number, job: JobState, streamId?: string): Promise<void> {
+    if (!job.result) return;
+    const all = job.request.mode === 'generate' || job.request.scope === 'all';
+    await writePost(tabId, job, job.result, { title: all, excerpt: all, tags: all, categories: all, body: true }, streamId);
+  }
+
+  /** Writes a post into the tab's editor and keeps the undo snapshot; failures keep the post. */
+  async function writePost(tabId: number, job: JobState, post: PostFields, fields: FillFields, streamId?: string): Promise<void> {
     applying.add(tabId);
     try {
-      await writeResult(tabId, job, result);
+      await update(tabId, job.id, { phase: 'applying', error: undefined });
+      const response = await deps.sendToTab(tabId, {
+        type: 'editor/apply',
+        post,
+        fields,
+        bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
+        createMissingCategories: job.request.createMissingCategories,
+        ...(job.request.mode === 'rewrite' ? { pageId: job.pageId } : {}),
+        ...(streamId ? { streamId } : {}),
+      });
+      const error = contextError(response);
+      if (error || !('report' in response)) {
+        // The post is kept: the popup offers "Apply anyway" once the editor is back.
+        await update(tabId, job.id, { phase: 'failed', error: error ?? { code: 'editor-failed', message: 'The editor did not take the post.', retryable: true } });
+        return;
+      }
+      await deps.undo.set(tabId, response.snapshot);
+      await update(tabId, job.id, { phase: 'done', applied: true, canUndo: true, report: response.report });
     } finally {
       applying.delete(tabId);
     }
-  }
-
-  async function writeResult(tabId: number, job: JobState, result: NonNullable<JobState['result']>): Promise<void> {
-    await update(tabId, job.id, { phase: 'applying', error: undefined });
-    const all = job.request.mode === 'generate' || job.request.scope === 'all';
-    const response = await deps.sendToTab(tabId, {
-      type: 'editor/apply',
-      post: result,
-      fields: { title: all, excerpt: all, tags: all, categories: all, body: true },
-      bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
-      createMissingCategories: job.request.createMissingCategories,
-      ...(job.request.mode === 'rewrite' ? { pageId: job.pageId } : {}),
-    });
-    const error = contextError(response);
-    if (error || !('report' in response)) {
-      // The post is kept: the popup offers "Apply anyway" once the editor is back.
-      await update(tabId, job.id, { phase: 'failed', error: error ?? { code: 'editor-failed', message: 'The editor did not take the post.', retryable: true } });
-      return;
-    }
-    await deps.undo.set(tabId, response.snapshot);
-    await update(tabId, job.id, { phase: 'done', applied: true, canUndo: true, report: response.report });
   }
 
   async function run(tabId: number, job: JobState, controller: AbortController): Promise<void> {
@@ -120,6 +126,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     let lastWrite = 0;
     let latest: GenerationProgress | undefined;
     let trailing: ReturnType<typeof setTimeout> | undefined;
+    let streamed: StreamedPost | undefined;
+    let stopFeed = async () => false;
     try {
       const context = await readContext(tabId, job.request);
       if (controller.signal.aborted) throw new OpenAI.APIUserAbortError();
@@ -135,6 +143,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
         ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format })
         : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format });
 
+      // A new post goes into the editor while the model writes it (a rewrite waits for review).
+      const feed = request.mode === 'generate'
+        ? createEditorFeed((post) => deps.sendToTab(tabId, { type: 'editor/stream', streamId: job.id, post, fields: ALL_FIELDS, bodyMode: request.bodyMode }))
+        : undefined;
+      stopFeed = async () => {
+        await feed?.close();
+        return feed?.started ?? false;
+      };
       const interval = deps.progressIntervalMs ?? 250;
       const writeProgress = (progress: GenerationProgress) => {
         lastWrite = now();
@@ -153,6 +169,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
         idleTimeoutMs: deps.idleTimeoutMs,
         onProgress: (progress) => {
           latest = progress;
+          if (feed && progress.phase === 'writing') {
+            streamed = streamedPost(progress.answer);
+            feed.push(streamed);
+          }
           const wait = interval - (now() - lastWrite);
           if (progress.phase !== 'writing' || wait <= 0) {
             clearTimeout(trailing);
@@ -165,24 +185,32 @@ export function createJobRunner(deps: JobRunnerDeps) {
       });
       clearTimeout(trailing);
       await writing;
+      const wasStreamed = await stopFeed();
       if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
       const done = await update(tabId, job.id, { result: result.post, partialBody: result.post.body, words: countWords(result.post.body) });
-      if (!done) return;
+      if (!done) {
+        if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
+        return;
+      }
       // A rewrite is shown for review first; a new post goes straight into the editor.
       if (job.request.mode === 'rewrite') await update(tabId, job.id, { phase: 'review' });
-      else await applyResult(tabId, done);
+      else await applyResult(tabId, done, wasStreamed ? job.id : undefined);
     } catch (error) {
       // Progress still queued must land before the outcome, never over it.
       clearTimeout(trailing);
       await writing.catch(() => undefined);
+      // What was streamed into the editor goes: the post is exactly as before, the text stays here.
+      if (await stopFeed().catch(() => false)) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
       const cause = error instanceof PartialAnswerError ? error.cause : error;
       const kept = error instanceof PartialAnswerError ? error.answer : '';
       const userError = describeError(cause, { baseURL: settings?.baseURL, model: settings?.model });
       const partialBody = latest?.body || kept;
+      const { body: _body, ...partialFields } = streamed ?? { body: '' };
       await update(tabId, job.id, {
         phase: userError.code === 'cancelled' ? 'cancelled' : 'failed',
         error: userError,
         partialBody,
+        partialFields,
         words: countWords(partialBody),
       });
     }
@@ -222,6 +250,15 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const job = await deps.jobs.get(tabId);
       if (!job?.result) throw new PressPilotError('unknown', 'There is no post to apply.');
       await applyResult(tabId, job);
+    },
+
+    /** "Keep what was written": a generation that broke off goes into the editor as it stands. */
+    async keep(tabId: number): Promise<void> {
+      const job = await deps.jobs.get(tabId);
+      if (!job || job.request.mode !== 'generate' || !job.partialBody.trim() || isRunning(job)) throw new PressPilotError('unknown', 'There is nothing written to keep.');
+      const known = job.partialFields ?? {};
+      const post: PostFields = { title: known.title ?? '', metaDescription: known.metaDescription ?? '', tags: known.tags ?? [], categories: known.categories ?? [], body: job.partialBody };
+      await writePost(tabId, job, post, { title: Boolean(known.title), excerpt: Boolean(known.metaDescription), tags: Boolean(known.tags?.length), categories: Boolean(known.categories?.length), body: true });
     },
 
     async undo(tabId: number): Promise<void> {

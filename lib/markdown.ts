@@ -2,7 +2,7 @@ import { Lexer, Parser, type Token, type Tokens } from 'marked';
 import type { DOMPurify, Config } from 'dompurify';
 import type { BodyBlock } from './body';
 import type { EditorFill } from './editors/adapter';
-import type { GeneratedPost } from './post';
+import type { PostFields } from './post';
 
 const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'code', 'br', 'img', 'sup', 'sub', 'mark', 'kbd'];
 const BLOCK_TAGS = [...INLINE_TAGS, 'p', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'pre', 'hr', 'input'];
@@ -97,17 +97,20 @@ export function markdownToBody(markdown: string, purify: DOMPurify): BodyBlock[]
 
 export interface FillFields { title: boolean; excerpt: boolean; tags: boolean; categories: boolean; body: boolean }
 
-/** Everything an editor adapter needs to write a post, built from the model's answer. */
-export function postToFill(post: GeneratedPost, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>): EditorFill {
+/**
+ * Everything an editor adapter needs to write a post, built from the model's answer: a whole
+ * post, or the finished part of one still streaming (a field it has not written yet stays out).
+ */
+export function postToFill(post: Partial<PostFields>, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>): EditorFill {
   const plain = (text: string) => toPlainText(purify, text);
-  let body = fields.body ? markdownToBody(post.body, purify) : undefined;
+  let body = fields.body && post.body !== undefined ? markdownToBody(post.body, purify) : undefined;
   // The title is its own field: a leading heading that repeats it would show it twice.
-  if (body && body[0]?.type === 'heading' && plain(body[0].html).toLowerCase() === plain(post.title).toLowerCase()) body = body.slice(1);
+  if (body && post.title && body[0]?.type === 'heading' && plain(body[0].html).toLowerCase() === plain(post.title).toLowerCase()) body = body.slice(1);
   return {
-    ...(fields.title ? { title: plain(post.title) } : {}),
-    ...(fields.excerpt ? { excerpt: plain(post.metaDescription) } : {}),
-    ...(fields.tags ? { tags: post.tags.map(plain).filter(Boolean) } : {}),
-    ...(fields.categories ? { categories: post.categories.map(plain).filter(Boolean) } : {}),
+    ...(fields.title && post.title !== undefined ? { title: plain(post.title) } : {}),
+    ...(fields.excerpt && post.metaDescription !== undefined ? { excerpt: plain(post.metaDescription) } : {}),
+    ...(fields.tags && post.tags ? { tags: post.tags.map(plain).filter(Boolean) } : {}),
+    ...(fields.categories && post.categories ? { categories: post.categories.map(plain).filter(Boolean) } : {}),
     ...(body ? { body } : {}),
     ...extra,
   };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema } from './editors/adapter';
 import { UserErrorSchema } from './errors';
-import { GeneratedPostSchema } from './post';
+import { GeneratedPostSchema, PostFieldsSchema, StreamedPostSchema } from './post';
 import { REWRITE_PRESETS, WritingOptionsSchema } from './prompt';
 
 const TabId = z.number().int().nonnegative();
@@ -56,6 +56,8 @@ export const JobStateSchema = z.object({
   words: z.number().int().nonnegative(),
   /** The article written so far: shown while it streams and kept when it breaks off. */
   partialBody: z.string(),
+  /** The short fields the model had finished when it broke off, for "Keep what was written". */
+  partialFields: StreamedPostSchema.omit({ body: true }).optional(),
   result: GeneratedPostSchema.optional(),
   before: BeforeSchema.optional(),
   /** The editor page a rewrite was read from. */
@@ -75,6 +77,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job/apply'), tabId: TabId }),
   z.object({ type: z.literal('job/undo'), tabId: TabId }),
   z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
+  /** Puts what a failed or cancelled generation had written into the editor, as one undo step. */
+  z.object({ type: z.literal('job/keep'), tabId: TabId }),
   /**
    * Sent by the popup while a job runs: wakes a worker the browser stopped (which then reports the
    * job as interrupted) and asks whether this worker still runs the tab's job.
@@ -128,13 +132,25 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('editor/context'), includeContent: z.boolean() }),
   z.object({
     type: z.literal('editor/apply'),
-    post: GeneratedPostSchema,
+    post: PostFieldsSchema,
     fields: ApplyFieldsSchema,
     bodyMode: z.enum(['replace', 'append']),
     createMissingCategories: z.boolean(),
     /** Set for a rewrite: the page it was read from; another page refuses it. */
     pageId: z.string().optional(),
+    /** The job whose streamed preview this apply turns into one undo step from the post before it. */
+    streamId: z.string().optional(),
   }),
+  /** What of the answer is finished so far, shown in the editor outside its undo history. */
+  z.object({
+    type: z.literal('editor/stream'),
+    streamId: z.string(),
+    post: StreamedPostSchema,
+    fields: ApplyFieldsSchema,
+    bodyMode: z.enum(['replace', 'append']),
+  }),
+  /** The stream broke off or was cancelled: the editor goes back to the post before it. */
+  z.object({ type: z.literal('editor/stream-end'), streamId: z.string() }),
   z.object({ type: z.literal('editor/restore'), snapshot: EditorSnapshotSchema }),
 ]);
 export type ContentRequest = z.input<typeof ContentRequestSchema>;
@@ -144,6 +160,7 @@ export const ContentResponseSchema = z.union([
   z.object({ ok: z.literal(true), context: EditorContextSchema }),
   z.object({ ok: z.literal(true), report: ApplyReportSchema, snapshot: EditorSnapshotSchema }),
   z.object({ ok: z.literal(true), restored: z.literal(true) }),
+  z.object({ ok: z.literal(true), streamed: z.literal(true) }),
   z.object({ ok: z.literal(false), error: UserErrorSchema }),
 ]);
 export type ContentResponse = z.infer<typeof ContentResponseSchema>;
@@ -165,7 +182,9 @@ export const BridgeRequestSchema = z.object({
     z.object({ type: z.literal('status') }),
     z.object({ type: z.literal('read') }),
     z.object({ type: z.literal('categories') }),
-    z.object({ type: z.literal('apply'), fill: EditorFillSchema }),
+    z.object({ type: z.literal('apply'), fill: EditorFillSchema, streamId: z.string().optional() }),
+    z.object({ type: z.literal('stream'), fill: EditorFillSchema, streamId: z.string() }),
+    z.object({ type: z.literal('stream-end'), streamId: z.string() }),
     z.object({ type: z.literal('restore'), snapshot: EditorSnapshotSchema }),
   ]),
 });
@@ -187,6 +206,8 @@ export const BridgeValueSchemas = {
   categories: z.array(z.string()),
   apply: z.object({ report: ApplyReportSchema, snapshot: EditorSnapshotSchema }),
   restore: z.literal(true),
+  stream: z.literal(true),
+  'stream-end': z.literal(true),
 } as const;
 
 /** The name of the one-time handshake event that hands the bridge its private port. */

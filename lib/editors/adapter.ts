@@ -60,4 +60,13 @@ export interface EditorAdapter {
   snapshot(): Promise<EditorSnapshot>;
   apply(fill: z.output<typeof EditorFillSchema>): Promise<ApplyReport>;
   restore(snapshot: EditorSnapshot): Promise<void>;
+  /**
+   * Shows the finished part of a post still being written, outside the editor's undo history and
+   * with autosave held off; called again and again as the model writes.
+   */
+  preview(fill: z.output<typeof EditorFillSchema>): Promise<void>;
+  /** Puts the post from before the preview back, outside the undo history, and lets autosave run. */
+  discardPreview(snapshot: EditorSnapshot): Promise<void>;
+  /** Turns the preview into the final post as one undo step from the snapshot taken before it. */
+  commitPreview(snapshot: EditorSnapshot, fill: z.output<typeof EditorFillSchema>): Promise<ApplyReport>;
 }

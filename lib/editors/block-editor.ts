@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bodyToHtml, type BodyBlock } from '../body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
-import { resolveTerms, listTerms, type RestRequest } from './wp-terms';
+import { resolveTerms, listTerms, type ResolvedTerms, type RestRequest } from './wp-terms';
 
 /** The slice of `window.wp` this adapter uses. */
 export interface Block { name: string; attributes: Record<string, unknown>; innerBlocks: Block[] }
@@ -33,6 +33,8 @@ const SAFE_BLOCKS = new Set([
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+const AUTOSAVE_LOCK = 'presspilot-writing';
 
 const SnapshotSchema = z.object({
   title: z.string(),
@@ -89,7 +91,7 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
    * (a classic-block post would otherwise come back reformatted). It must be a function: with
    * `blocks` set, the editor ignores a plain string.
    */
-  function editAll(edits: Record<string, unknown>, blocks?: Block[], exactContent?: string) {
+  function editAll(edits: Record<string, unknown>, blocks?: Block[], exactContent?: string, options?: { undoIgnore: true }) {
     const dispatch = wp.data.dispatch('core/editor');
     dispatch.editPost(blocks ? {
       ...edits,
@@ -97,7 +99,65 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
       content: exactContent !== undefined
         ? () => exactContent
         : ({ blocks: current = [] }: { blocks?: Block[] }) => wp.blocks.serialize(current),
-    } : edits);
+    } : edits, options);
+  }
+
+  /** Title, excerpt and term ids to edit; terms the site lacks are created only when `create`. */
+  async function fieldEdits(fill: Parameters<EditorAdapter['apply']>[0], create: boolean): Promise<{ edits: Record<string, unknown>; report: ApplyReport }> {
+    const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
+    const edits: Record<string, unknown> = {};
+    if (fill.title !== undefined) edits.title = fill.title;
+    if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
+    // A preview asks the site about a list of names once; only the final fill creates terms.
+    const lookUp = (taxonomy: 'tags' | 'categories', names: string[], creating: boolean) => {
+      if (creating) return resolveTerms(rest, taxonomy, names, true);
+      const key = `${taxonomy}:${JSON.stringify(names)}`;
+      if (!previewTerms.has(key)) previewTerms.set(key, resolveTerms(rest, taxonomy, names, false));
+      return previewTerms.get(key)!;
+    };
+    const [tags, categories] = await Promise.all([
+      fill.tags && lookUp('tags', fill.tags, create),
+      fill.categories && lookUp('categories', fill.categories, create && fill.createMissingCategories),
+    ]);
+    if (tags) {
+      if (tags.terms.length > 0 || create) edits.tags = tags.terms.map((term) => term.id);
+      report.tagsCreated = tags.created;
+    }
+    if (categories) {
+      report.categoriesCreated = categories.created;
+      report.categoriesSkipped = categories.skipped;
+      if (categories.terms.length > 0) edits.categories = categories.terms.map((term) => term.id);
+    }
+    return { edits, report };
+  }
+
+  /**
+   * While a post streams in: the native blocks shown for each body block, kept (with their
+   * clientIds) as long as that block is unchanged, so each update renders only the new ones.
+   */
+  let shown: Array<{ key: string; native: Block[] }> = [];
+  /** In append mode, the blocks the post had before the preview. */
+  let previewBase: Block[] | undefined;
+  const previewTerms = new Map<string, Promise<ResolvedTerms>>();
+
+  function streamedBlocks(body: BodyBlock[]): Block[] {
+    shown = body.map((block, index) => {
+      const key = JSON.stringify(block);
+      return shown[index]?.key === key ? shown[index]! : { key, native: toNativeBlocks([block]) };
+    });
+    return shown.flatMap((entry) => entry.native);
+  }
+
+  function restoreSnapshot(snapshot: EditorSnapshot, options?: { undoIgnore: true }) {
+    const data = SnapshotSchema.parse(snapshot.data);
+    editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content, options);
+  }
+
+  function endPreview() {
+    shown = [];
+    previewTerms.clear();
+    previewBase = undefined;
+    wp.data.dispatch('core/editor').unlockPostAutosaving?.(AUTOSAVE_LOCK);
   }
 
   return {
@@ -132,23 +192,7 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
       return { kind: 'block-editor', data };
     },
     async apply(fill): Promise<ApplyReport> {
-      const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
-      const edits: Record<string, unknown> = {};
-      if (fill.title !== undefined) edits.title = fill.title;
-      if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
-      const [tags, categories] = await Promise.all([
-        fill.tags && resolveTerms(rest, 'tags', fill.tags, true),
-        fill.categories && resolveTerms(rest, 'categories', fill.categories, fill.createMissingCategories),
-      ]);
-      if (tags) {
-        edits.tags = tags.terms.map((term) => term.id);
-        report.tagsCreated = tags.created;
-      }
-      if (categories) {
-        report.categoriesCreated = categories.created;
-        report.categoriesSkipped = categories.skipped;
-        if (categories.terms.length > 0) edits.categories = categories.terms.map((term) => term.id);
-      }
+      const { edits, report } = await fieldEdits(fill, true);
       let blocks: Block[] | undefined;
       if (fill.body) {
         const created = toNativeBlocks(fill.body);
@@ -158,8 +202,33 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
       return report;
     },
     async restore(snapshot) {
-      const data = SnapshotSchema.parse(snapshot.data);
-      editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
+      restoreSnapshot(snapshot);
+    },
+    async preview(fill) {
+      // A half-written post is never autosaved.
+      wp.data.dispatch('core/editor').lockPostAutosaving?.(AUTOSAVE_LOCK);
+      const { edits } = await fieldEdits(fill, false);
+      let blocks: Block[] | undefined;
+      if (fill.body) {
+        previewBase ??= fill.bodyMode === 'append' ? wp.data.select('core/block-editor').getBlocks() : [];
+        blocks = [...previewBase!, ...streamedBlocks(fill.body)];
+      }
+      editAll(edits, blocks, undefined, { undoIgnore: true });
+    },
+    async discardPreview(snapshot) {
+      restoreSnapshot(snapshot, { undoIgnore: true });
+      endPreview();
+    },
+    async commitPreview(snapshot, fill) {
+      const { edits, report } = await fieldEdits(fill, true);
+      const base = previewBase ?? (fill.bodyMode === 'append' ? wp.blocks.parse(SnapshotSchema.parse(snapshot.data).content) : []);
+      const blocks = fill.body ? [...base, ...streamedBlocks(fill.body)] : undefined;
+      // Back to the post as it was, outside the history, then the whole post as one undo step
+      // from there; both in one task, so the editor paints only the final post.
+      restoreSnapshot(snapshot, { undoIgnore: true });
+      editAll(edits, blocks);
+      endPreview();
+      return report;
     },
   };
 }

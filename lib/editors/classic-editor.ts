@@ -12,7 +12,7 @@ export interface TinyMceEditor {
   setContent(html: string): void;
   save(): void;
   fire(event: string): void;
-  undoManager: { add(): void };
+  undoManager: { add(): void; ignore(callback: () => void): void };
 }
 export interface TinyMceLike { get(id: string): TinyMceEditor | null | undefined }
 
@@ -22,6 +22,8 @@ export interface ClassicEditorDeps {
   tinymce(): TinyMceLike | undefined;
   /** WordPress's own tag box script, to redraw the tag list after a change. */
   tagBox(): { quickClicks(element: Element): void } | undefined;
+  /** WordPress's autosave (`wp.autosave.server`), held off while a post streams in. */
+  autosave?(): { suspend(): void; resume(): void } | undefined;
   rest?: RestRequest;
 }
 
@@ -39,7 +41,7 @@ const SnapshotSchema = z.object({
 
 const TAG_DELIMITER = ',';
 
-export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: ClassicEditorDeps): EditorAdapter {
+export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave, rest }: ClassicEditorDeps): EditorAdapter {
   const field = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
   const visualEditor = () => {
     const editor = tinymce()?.get('content');
@@ -69,16 +71,44 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: 
     if (box) tagBox()?.quickClicks(box);
   }
 
-  function setBody(html: string) {
+  /** An undo level for a change the blogger made; none while a post streams in. */
+  function setBody(html: string, undoLevel = true) {
     const editor = visualEditor();
-    if (editor) {
+    if (editor && undoLevel) {
       editor.setContent(html);
       editor.undoManager.add();
       editor.save();
       editor.fire('change');
+    } else if (editor) {
+      editor.undoManager.ignore(() => editor.setContent(html));
+      editor.save();
     }
     setValue(field<HTMLTextAreaElement>('#content'), editor ? editor.getContent() : html);
   }
+
+  function checkCategories(names: string[]): string[] {
+    const wanted = new Map(names.map((name) => [name.trim().toLocaleLowerCase(), name]));
+    const checked = new Set<string>();
+    for (const box of categoryBoxes()) {
+      const key = categoryName(box).toLocaleLowerCase();
+      box.checked = wanted.has(key);
+      if (box.checked) checked.add(key);
+    }
+    return [...wanted].filter(([key]) => !checked.has(key)).map(([, name]) => name);
+  }
+
+  function restoreFields(snapshot: EditorSnapshot, undoLevel: boolean) {
+    const data = SnapshotSchema.parse(snapshot.data);
+    setTitle(data.title);
+    setValue(field<HTMLTextAreaElement>('#excerpt'), data.excerpt);
+    setTags(data.tags);
+    const ids = new Set(data.categoryIds);
+    for (const box of categoryBoxes()) box.checked = ids.has(box.value);
+    setBody(data.body, undoLevel);
+  }
+
+  /** The body before a preview, for append mode. */
+  let previewBase: string | undefined;
 
   function readBody(): string {
     return visualEditor()?.getContent() ?? field<HTMLTextAreaElement>('#content')?.value ?? '';
@@ -119,15 +149,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: 
       // WordPress matches tag names to existing tags (case-insensitively) when the post is saved.
       if (fill.tags) setTags(fill.tags.join(`${TAG_DELIMITER} `));
       if (fill.categories) {
-        const boxes = categoryBoxes();
-        const wanted = new Map(fill.categories.map((name) => [name.trim().toLocaleLowerCase(), name]));
-        const checked = new Set<string>();
-        for (const box of boxes) {
-          const key = categoryName(box).toLocaleLowerCase();
-          box.checked = wanted.has(key);
-          if (box.checked) checked.add(key);
-        }
-        const missing = [...wanted].filter(([key]) => !checked.has(key)).map(([, name]) => name);
+        const missing = checkCategories(fill.categories);
         if (missing.length && fill.createMissingCategories && rest) {
           const created = await resolveTerms(rest, 'categories', missing, true);
           for (const term of created.terms) addCategoryBox(term.id, term.name);
@@ -143,13 +165,32 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, rest }: 
       return report;
     },
     async restore(snapshot) {
-      const data = SnapshotSchema.parse(snapshot.data);
-      setTitle(data.title);
-      setValue(field<HTMLTextAreaElement>('#excerpt'), data.excerpt);
-      setTags(data.tags);
-      const ids = new Set(data.categoryIds);
-      for (const box of categoryBoxes()) box.checked = ids.has(box.value);
-      setBody(data.body);
+      restoreFields(snapshot, true);
+    },
+    async preview(fill) {
+      autosave?.()?.suspend();
+      if (fill.title !== undefined) setTitle(fill.title);
+      if (fill.excerpt !== undefined) setValue(field<HTMLTextAreaElement>('#excerpt'), fill.excerpt);
+      if (fill.tags) setTags(fill.tags.join(`${TAG_DELIMITER} `));
+      if (fill.categories) checkCategories(fill.categories);
+      if (fill.body) {
+        previewBase ??= fill.bodyMode === 'append' ? readBody() : '';
+        const html = bodyToHtml(fill.body);
+        setBody(previewBase ? `${previewBase}\n${html}` : html, false);
+      }
+    },
+    async discardPreview(snapshot) {
+      restoreFields(snapshot, false);
+      previewBase = undefined;
+      autosave?.()?.resume();
+    },
+    async commitPreview(snapshot, fill) {
+      // The post as it was, outside TinyMCE's undo levels, then the whole post as one level.
+      restoreFields(snapshot, false);
+      previewBase = undefined;
+      const report = await this.apply(fill);
+      autosave?.()?.resume();
+      return report;
     },
   };
 

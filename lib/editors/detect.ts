@@ -6,7 +6,7 @@ import { createElementorAdapter, isElementorEditorPage, type ElementorCommandsLi
 import { restViaFetch, type RestRequest } from './wp-terms';
 
 interface EditorWindow extends Window {
-  wp?: WpLike & { apiFetch?: WpLike['apiFetch'] };
+  wp?: WpLike & { apiFetch?: WpLike['apiFetch']; autosave?: { server?: { suspend(): void; resume(): void } } };
   tinymce?: TinyMceLike;
   tagBox?: { quickClicks(element: Element): void };
   wpApiSettings?: { root?: string; nonce?: string };
@@ -38,7 +38,9 @@ export function detectEditor(win: EditorWindow): EditorAdapter | null {
   }
   if (detectBlockEditor(win.wp, win.document)) return createBlockEditorAdapter(win.wp!);
   if (detectClassicEditor(win.document)) {
-    return createClassicEditorAdapter({ document: win.document, tinymce: () => win.tinymce, tagBox: () => win.tagBox, rest: restFromPage(win) });
+    return createClassicEditorAdapter({
+      document: win.document, tinymce: () => win.tinymce, tagBox: () => win.tagBox, autosave: () => win.wp?.autosave?.server, rest: restFromPage(win),
+    });
   }
   return null;
 }

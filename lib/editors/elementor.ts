@@ -18,7 +18,7 @@ export interface ElementorContainer {
 }
 export interface ElementorLike {
   loaded?: boolean;
-  documents: { getCurrent(): { id: number; container: ElementorContainer } | undefined };
+  documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void } } | undefined };
   getPanelView?(): { getCurrentPageName?(): string } | undefined;
 }
 export interface ElementorCommandsLike {
@@ -69,13 +69,17 @@ function widget(widgetType: string, settings: Record<string, unknown>): ElementM
  * The body as Elementor elements: a section per H2 (what comes before the first H2 gets its
  * own), a Heading widget per heading, one Text Editor widget per run of other blocks.
  */
-export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
+function bodySections(body: BodyBlock[]): BodyBlock[][] {
   const sections: BodyBlock[][] = [];
   for (const block of body) {
     if ((block.type === 'heading' && block.level <= 2) || sections.length === 0) sections.push([]);
     sections.at(-1)!.push(block);
   }
-  return sections.map((blocks) => {
+  return sections;
+}
+
+export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
+  return bodySections(body).map((blocks) => {
     const widgets: ElementModel[] = [];
     let prose: string[] = [];
     const flush = () => {
@@ -153,9 +157,31 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     }
   }
 
-  function createElements(models: Array<Record<string, unknown>>) {
+  function createElements(models: Array<Record<string, unknown>>): ElementorContainer[] {
     const { container, commands } = editor();
-    for (const model of models) commands.run('document/elements/create', { container, model, options: { edit: false } });
+    return models.map((model) => commands.run('document/elements/create', { container, model, options: { edit: false } }) as ElementorContainer);
+  }
+
+  /** Commands Elementor's history does not record: a preview, and the way back from it. */
+  function outsideHistory(work: () => void) {
+    const history = deps.elementor()?.documents.getCurrent()?.history;
+    history?.setActive(false);
+    try {
+      work();
+    } finally {
+      history?.setActive(true);
+    }
+  }
+
+  /** While a post streams in: the sections shown, by their blocks, so an update redoes only the last. */
+  let shownSections: Array<{ key: string; element: ElementorContainer }> = [];
+  let previewing = false;
+
+  function putBack(data: z.infer<typeof SnapshotSchema>) {
+    const { container, commands } = editor();
+    commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
+    commands.run('document/elements/empty', { force: true });
+    createElements(data.elements);
   }
 
   return {
@@ -229,15 +255,41 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     },
     async restore(snapshot) {
       const data = SnapshotSchema.parse(snapshot.data);
-      inOneHistoryStep('PressPilot undo', () => {
-        const { container, commands } = editor();
-        commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
-        commands.run('document/elements/empty', { force: true });
-        createElements(data.elements);
-      });
+      inOneHistoryStep('PressPilot undo', () => putBack(data));
       if (data.tags && data.categories) {
         await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data: { tags: data.tags, categories: data.categories } }).catch(() => undefined);
       }
+    },
+    async preview(fill) {
+      // Terms go over REST, outside any undo: they are only set by the final fill.
+      outsideHistory(() => {
+        const { container, commands } = editor();
+        const settings: Record<string, string> = {};
+        if (fill.title !== undefined) settings.post_title = fill.title;
+        if (fill.excerpt !== undefined) settings.post_excerpt = fill.excerpt;
+        if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
+        if (!fill.body) return;
+        if (!previewing && fill.bodyMode === 'replace') commands.run('document/elements/empty', { force: true });
+        previewing = true;
+        const sections = bodySections(fill.body).map((blocks) => ({ key: JSON.stringify(blocks), blocks }));
+        let same = 0;
+        while (same < shownSections.length && shownSections[same]!.key === sections[same]?.key) same++;
+        for (const stale of shownSections.splice(same).reverse()) commands.run('document/elements/delete', { container: stale.element });
+        for (const section of sections.slice(same)) {
+          const [element] = createElements(bodyToElements(section.blocks, useContainers()) as unknown as Array<Record<string, unknown>>);
+          shownSections.push({ key: section.key, element: element! });
+        }
+      });
+    },
+    async discardPreview(snapshot) {
+      outsideHistory(() => putBack(SnapshotSchema.parse(snapshot.data)));
+      shownSections = [];
+      previewing = false;
+    },
+    async commitPreview(snapshot, fill) {
+      // The post as it was, outside the history, then the whole post as one history entry.
+      await this.discardPreview(snapshot);
+      return this.apply(fill);
     },
   };
 }

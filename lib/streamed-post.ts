@@ -1,0 +1,71 @@
+/**
+ * What of an answer still streaming may go into the editor: each short field once the model has
+ * finished writing it, and the body up to its last finished block. The unfinished tail is only
+ * shown in the popup, never half-parsed into the editor.
+ */
+import { partialBody } from './answer';
+
+export interface StreamedPost {
+  title?: string;
+  metaDescription?: string;
+  tags?: string[];
+  categories?: string[];
+  /** Markdown of the finished blocks only. */
+  body: string;
+}
+
+const JSON_STRING = '"((?:[^"\\\\]|\\\\.)*)"';
+
+function jsonField(answer: string, name: string): unknown {
+  const string = new RegExp(`"${name}"\\s*:\\s*${JSON_STRING}`).exec(answer);
+  const list = string ? undefined : new RegExp(`"${name}"\\s*:\\s*(\\[(?:\\s*${JSON_STRING}\\s*,?)*\\s*\\])`).exec(answer);
+  try {
+    return string ? JSON.parse(`"${string[1]}"`) : list ? JSON.parse(list[1]!) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const LINE_LABELS = { title: 'TITLE', metaDescription: 'META_DESCRIPTION', tags: 'TAGS', categories: 'CATEGORIES' } as const;
+
+/** A header line of the seed's format, once its line has ended. */
+function lineField(answer: string, label: string): string | undefined {
+  return new RegExp(`^\\s*[*_]*\\s*${label}\\s*[*_]*\\s*:\\s*[*_]*\\s*(.*?)\\s*[*_]*\\s*\\n`, 'im').exec(answer)?.[1];
+}
+
+const split = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+/** The Markdown up to the last blank line outside a code fence: every block before it is finished. */
+export function finishedBlocks(markdown: string): string {
+  let fence: string | null = null;
+  let cut = 0;
+  let offset = 0;
+  const lines = markdown.split('\n');
+  // The last line may still be being written.
+  for (const line of lines.slice(0, -1)) {
+    offset += line.length + 1;
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && !fence) fence = marker;
+    else if (marker && fence && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+    else if (!fence && line.trim() === '') cut = offset;
+  }
+  return markdown.slice(0, cut).trimEnd();
+}
+
+export function streamedPost(answer: string): StreamedPost {
+  const post: StreamedPost = { body: finishedBlocks(partialBody(answer)) };
+  const json = answer.trimStart().startsWith('{');
+  for (const field of ['title', 'metaDescription', 'tags', 'categories'] as const) {
+    if (json) {
+      const value = jsonField(answer, field);
+      if (field === 'tags' || field === 'categories') { if (Array.isArray(value)) post[field] = value.filter((item): item is string => typeof item === 'string' && item.trim() !== ''); }
+      else if (typeof value === 'string' && value.trim()) post[field] = value.trim();
+    } else {
+      const value = lineField(answer, LINE_LABELS[field]);
+      if (value === undefined || value === '') continue;
+      if (field === 'tags' || field === 'categories') post[field] = split(value);
+      else post[field] = value;
+    }
+  }
+  return post;
+}
