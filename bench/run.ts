@@ -1,12 +1,13 @@
 /**
  * npm run bench: what the extension adds on top of the model's own time.
- *  1. A 3,000-word answer streamed by the test server into the real block editor: time from the
- *     last byte of the answer to the editor's fields being filled (median of several runs).
+ *  1. A 3,000-word answer streamed by the test server into a new post in the real block editor, on
+ *     each WordPress version of the test matrix: last byte → every field filled, first finished
+ *     block sent → shown in the editor, and the editor page's main-thread tasks over 50 ms.
  *  2. Bundle sizes of the content scripts and the popup, raw and gzip.
  *  3. HTML to Markdown time per fixture post (tests/fixtures/, and the seeds in ../shared/seeds/
  *     when that folder is there), and a rewrite prompt's size in o200k tokens for the HTML as-is
  *     versus the Markdown we send.
- * Flags: --skip-browser (parts 2-3 only), BENCH_SOURCE=debian|7.1.0, BENCH_RUNS=5.
+ * Flags: --skip-browser (parts 2-4 only), BENCH_SOURCE=debian,7.1.0 (both by default), BENCH_RUNS=5.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,9 +19,9 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { htmlToMarkdown } from '../lib/html-to-markdown';
 import { EXTENSION_DIR } from '../tests/support/extension';
-import { makePost } from '../tests/support/openai-test-server';
+import { makePost, postAsJson } from '../tests/support/openai-test-server';
 import { FIXTURES, fixturePostHtml, repoRoot, SEEDS, seedPostHtml, seedsAvailable, seedsSkipReason } from '../tests/support/fixtures';
-import type { WordPressSource } from '../tests/support/matrix';
+import { coreMissing, MATRIX, parseSource, type WordPressSource } from '../tests/support/matrix';
 import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../tests/support/e2e-flow';
 import { countWords, DEFAULT_CATEGORIES } from '../lib/post';
 import { buildRewriteMessages, WritingOptionsSchema } from '../lib/prompt';
@@ -28,43 +29,76 @@ import { buildRewriteMessages, WritingOptionsSchema } from '../lib/prompt';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-async function fillLatency(): Promise<void> {
+interface FillRun { lastByteToFilled: number; firstBlockVisible: number; longestTask: number; longTasks: number }
+
+/**
+ * One streamed generation into a new post, watched from the editor page: when its fields are all
+ * filled, when the first block shows, and every main-thread task over 50 ms while it fills.
+ */
+async function measureFill(suite: Awaited<ReturnType<typeof startEditorSuite>>, post: ReturnType<typeof makePost>, run: number): Promise<FillRun> {
+  const { site, server, browser, editor } = suite;
+  await editor.goto(`${site.url}/wp-admin/post-new.php`);
+  await waitForBlockEditor(editor);
+  const firstSentence = post.body.slice(0, 40);
+  await editor.evaluate(({ title, firstSentence }) => {
+    const { data } = (window as any).wp;
+    const page = window as any;
+    page.__longTasks = [];
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) page.__longTasks.push({ at: performance.timeOrigin + entry.startTime, duration: entry.duration }); })
+      .observe({ type: 'longtask', buffered: false });
+    page.__firstBlockAt = new Promise((resolve) => {
+      const stop = data.subscribe(() => {
+        if (data.select('core/editor').getEditedPostContent().includes(firstSentence)) { stop(); resolve(Date.now()); }
+      });
+    });
+    page.__filledAt = new Promise((resolve) => {
+      const stop = data.subscribe(() => {
+        if (data.select('core/editor').getEditedPostAttribute('title') === title && data.select('core/editor').getEditedPostAttribute('tags').length > 0 && !data.select('core/editor').isPostAutosavingLocked()) {
+          stop();
+          resolve(Date.now());
+        }
+      });
+    });
+  }, { title: post.title, firstSentence });
+  server.enqueue({ kind: 'post', post, chunkChars: 60, delayMs: 8 });
+  const popup = await generateFromPopup(browser, editor, `Benchmark run ${run}`);
+  const request = await server.waitForRequest((candidate) => candidate.path.endsWith('/chat/completions') && candidate.body.messages.some((message: any) => message.content.includes(`Benchmark run ${run}`)));
+  await request.done;
+  const lastByteAt = request.sent.at(-1)!.at;
+  const filledAt = await editor.evaluate(() => (window as any).__filledAt as Promise<number>);
+  const firstBlockShownAt = await editor.evaluate(() => (window as any).__firstBlockAt as Promise<number>);
+  // The first block is complete once the blank line after it has been sent.
+  const answer = postAsJson(post);
+  const firstBlockEnd = answer.indexOf('\\n\\n', answer.indexOf('"body"')) + 4;
+  const firstBlockSentAt = request.sent.find((piece) => piece.chars >= firstBlockEnd)!.at;
+  const tasks = (await editor.evaluate(() => (window as any).__longTasks as Array<{ at: number; duration: number }>))
+    .filter((task) => task.at >= request.receivedAt && task.at <= filledAt + 200);
+  await popup.close();
+  await editor.evaluate(() => (window as any).wp.data.dispatch('core/editor').savePost());
+  await editor.waitForFunction(() => !(window as any).wp.data.select('core/editor').isSavingPost());
+  return {
+    lastByteToFilled: filledAt - lastByteAt,
+    firstBlockVisible: firstBlockShownAt - firstBlockSentAt,
+    longestTask: Math.round(Math.max(0, ...tasks.map((task) => task.duration))),
+    longTasks: tasks.length,
+  };
+}
+
+async function fillLatency(source: WordPressSource): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const source = (process.env.BENCH_SOURCE ?? 'debian') as WordPressSource;
-  const { site, server, browser, editor } = await startEditorSuite(source);
+  const suite = await startEditorSuite(source);
   try {
     const post = makePost({ words: 3000 });
-    console.log(`\n1. Last byte of a ${countWords(post.body)}-word answer → fields filled, block editor, WordPress ${site.version} (${runs} runs)`);
-    const latencies: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      await editor.goto(`${site.url}/wp-admin/post-new.php`);
-      await waitForBlockEditor(editor);
-      // The page records the moment its store holds the title and the blocks.
-      await editor.evaluate((title) => {
-        const { data } = (window as any).wp;
-        (window as any).__filledAt = new Promise((resolve) => {
-          const stop = data.subscribe(() => {
-            if (data.select('core/editor').getEditedPostAttribute('title') === title && data.select('core/block-editor').getBlocks().length > 10) {
-              stop();
-              resolve(Date.now());
-            }
-          });
-        });
-      }, post.title);
-      server.enqueue({ kind: 'post', post, chunkChars: 400 });
-      const popup = await generateFromPopup(browser, editor, `Benchmark run ${run}`);
-      const request = await server.waitForRequest((candidate) => candidate.path.endsWith('/chat/completions') && candidate.body.messages.some((message: any) => message.content.includes(`Benchmark run ${run}`)));
-      await request.done;
-      const lastByteAt = Date.now();
-      const filledAt = await editor.evaluate(() => (window as any).__filledAt as Promise<number>);
-      latencies.push(filledAt - lastByteAt);
-      await popup.close();
-      await editor.evaluate(() => (window as any).wp.data.dispatch('core/editor').savePost());
-      await editor.waitForFunction(() => !(window as any).wp.data.select('core/editor').isSavingPost());
-    }
-    console.log(`   median ${median(latencies)} ms   (runs: ${latencies.join(', ')} ms)`);
+    console.log(`\n1. A ${countWords(post.body)}-word answer streamed into a new post in the block editor, WordPress ${suite.site.version} (${runs} runs)`);
+    const results: FillRun[] = [];
+    for (let run = 0; run < runs; run++) results.push(await measureFill(suite, post, run));
+    const line = (label: string, values: number[], unit = ' ms') => console.log(`   ${label.padEnd(52)} median ${median(values)}${unit}   (runs: ${values.join(', ')})`);
+    line('last byte → every field filled', results.map((result) => result.lastByteToFilled));
+    line('first complete block sent → shown in the editor', results.map((result) => result.firstBlockVisible));
+    line('longest main-thread task while it fills', results.map((result) => result.longestTask));
+    line('main-thread tasks over 50 ms while it fills', results.map((result) => result.longTasks), '');
   } finally {
-    await stopEditorSuite({ site, server, browser });
+    await stopEditorSuite(suite);
   }
 }
 
@@ -174,4 +208,12 @@ async function adversarial(): Promise<void> {
 bundleSizes();
 conversion();
 await adversarial();
-if (!process.argv.includes('--skip-browser')) await fillLatency();
+if (!process.argv.includes('--skip-browser')) {
+  // Both WordPress versions of the test matrix, where their builds are at hand.
+  const sources = (process.env.BENCH_SOURCE ?? 'debian,7.1.0').split(',').map((value) => parseSource(value.trim()));
+  for (const source of sources) {
+    const missing = coreMissing(source);
+    if (missing) console.log(`\n1. ${MATRIX[source].label}: skipped, ${missing}`);
+    else await fillLatency(source);
+  }
+}

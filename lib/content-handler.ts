@@ -5,6 +5,7 @@ import { htmlToMarkdown } from './html-to-markdown';
 import { postToFill } from './markdown';
 import type { ContentRequest, ContentResponse } from './protocol';
 import type { UserError } from './errors';
+import type { BodyBlock } from './body';
 
 export interface ContentHandlerDeps {
   bridge: BridgeClient;
@@ -28,6 +29,14 @@ const PAGE_CHANGED: UserError = {
 };
 
 export function createContentHandler({ bridge, purify, domParser, pageId }: ContentHandlerDeps) {
+  // The blocks of the post streaming in, so each update sanitizes only what is new.
+  const streamBlocks = new Map<string, BodyBlock[]>();
+  let streamId: string | undefined;
+  const blocksOf = (id: string) => {
+    if (id !== streamId) streamBlocks.clear();
+    streamId = id;
+    return streamBlocks;
+  };
   async function requireReadyEditor() {
     const status = await bridge.call({ type: 'status' });
     if (!status.kind) throw new BridgeCallError({ code: 'no-editor', message: 'No WordPress or Elementor editor was found on this page.', retryable: false });
@@ -52,14 +61,15 @@ export function createContentHandler({ bridge, purify, domParser, pageId }: Cont
           if (request.pageId !== undefined && request.pageId !== pageId) return { ok: false, error: PAGE_CHANGED };
           await requireReadyEditor();
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
-          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories });
+          const cache = request.streamId ? blocksOf(request.streamId) : undefined;
+          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache);
           const { report, snapshot } = await bridge.call({ type: 'apply', fill, streamId: request.streamId }, 120_000);
           return { ok: true, report, snapshot };
         }
         case 'editor/stream': {
           await requireReadyEditor();
           // Sanitized here like every fill: the page world only ever gets safe blocks.
-          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: false });
+          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: false }, blocksOf(request.streamId));
           await bridge.call({ type: 'stream', fill, streamId: request.streamId }, 30_000);
           return { ok: true, streamed: true };
         }

@@ -89,10 +89,19 @@ function tokenToBlocks(token: Token, purify: DOMPurify): BodyBlock[] {
   }
 }
 
-/** The model's Markdown as sanitized, editor-neutral blocks. */
-export function markdownToBody(markdown: string, purify: DOMPurify): BodyBlock[] {
+/**
+ * The model's Markdown as sanitized, editor-neutral blocks. A cache (token source → blocks) lets a
+ * post that streams in be converted again and again while only its new blocks are sanitized.
+ */
+export function markdownToBody(markdown: string, purify: DOMPurify, cache?: Map<string, BodyBlock[]>): BodyBlock[] {
   const tokens = new Lexer({ gfm: true }).lex(markdown);
-  return tokens.flatMap((token) => tokenToBlocks(token, purify));
+  return tokens.flatMap((token) => {
+    const cached = cache?.get(token.raw);
+    if (cached) return cached;
+    const blocks = tokenToBlocks(token, purify);
+    cache?.set(token.raw, blocks);
+    return blocks;
+  });
 }
 
 export interface FillFields { title: boolean; excerpt: boolean; tags: boolean; categories: boolean; body: boolean }
@@ -101,9 +110,9 @@ export interface FillFields { title: boolean; excerpt: boolean; tags: boolean; c
  * Everything an editor adapter needs to write a post, built from the model's answer: a whole
  * post, or the finished part of one still streaming (a field it has not written yet stays out).
  */
-export function postToFill(post: Partial<PostFields>, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>): EditorFill {
+export function postToFill(post: Partial<PostFields>, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>, cache?: Map<string, BodyBlock[]>): EditorFill {
   const plain = (text: string) => toPlainText(purify, text);
-  let body = fields.body && post.body !== undefined ? markdownToBody(post.body, purify) : undefined;
+  let body = fields.body && post.body !== undefined ? markdownToBody(post.body, purify, cache) : undefined;
   // The title is its own field: a leading heading that repeats it would show it twice.
   if (body && post.title && body[0]?.type === 'heading' && plain(body[0].html).toLowerCase() === plain(post.title).toLowerCase()) body = body.slice(1);
   return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bodyToHtml, type BodyBlock } from '../body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
-import { resolveTerms, listTerms, type ResolvedTerms, type RestRequest } from './wp-terms';
+import { createMissing, findTerms, listTerms, type ResolvedTerms, type RestRequest } from './wp-terms';
 
 /** The slice of `window.wp` this adapter uses. */
 export interface Block { name: string; attributes: Record<string, unknown>; innerBlocks: Block[] }
@@ -44,7 +44,13 @@ const SnapshotSchema = z.object({
   content: z.string(),
 });
 
-export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
+/**
+ * React's batching of state updates (the page's ReactDOM): React 17, in WordPress 6.1, renders
+ * after each store change outside an event unless asked to wait.
+ */
+export type BatchUpdates = (work: () => void) => void;
+
+export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work) => work()): EditorAdapter {
   const rest: RestRequest = (path, init) => wp.apiFetch({ path, method: init?.method, data: init?.data });
   const editor = () => wp.data.select('core/editor');
 
@@ -102,25 +108,18 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
     } : edits, options);
   }
 
-  /** Title, excerpt and term ids to edit; terms the site lacks are created only when `create`. */
-  async function fieldEdits(fill: Parameters<EditorAdapter['apply']>[0], create: boolean): Promise<{ edits: Record<string, unknown>; report: ApplyReport }> {
+  /** Title, excerpt and term ids to edit; `final` for the fill that stays (it reports what was created). */
+  async function fieldEdits(fill: Parameters<EditorAdapter['apply']>[0], final: boolean): Promise<{ edits: Record<string, unknown>; report: ApplyReport }> {
     const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
     const edits: Record<string, unknown> = {};
     if (fill.title !== undefined) edits.title = fill.title;
     if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
-    // A preview asks the site about a list of names once; only the final fill creates terms.
-    const lookUp = (taxonomy: 'tags' | 'categories', names: string[], creating: boolean) => {
-      if (creating) return resolveTerms(rest, taxonomy, names, true);
-      const key = `${taxonomy}:${JSON.stringify(names)}`;
-      if (!previewTerms.has(key)) previewTerms.set(key, resolveTerms(rest, taxonomy, names, false));
-      return previewTerms.get(key)!;
-    };
     const [tags, categories] = await Promise.all([
-      fill.tags && lookUp('tags', fill.tags, create),
-      fill.categories && lookUp('categories', fill.categories, create && fill.createMissingCategories),
+      fill.tags && termsFor('tags', fill.tags, true, final),
+      fill.categories && termsFor('categories', fill.categories, fill.createMissingCategories, final),
     ]);
     if (tags) {
-      if (tags.terms.length > 0 || create) edits.tags = tags.terms.map((term) => term.id);
+      edits.tags = tags.terms.map((term) => term.id);
       report.tagsCreated = tags.created;
     }
     if (categories) {
@@ -138,7 +137,34 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
   let shown: Array<{ key: string; native: Block[] }> = [];
   /** In append mode, the blocks the post had before the preview. */
   let previewBase: Block[] | undefined;
-  const previewTerms = new Map<string, Promise<ResolvedTerms>>();
+  let previewing = false;
+  /**
+   * While a post streams in, its terms are prepared as soon as their list is written: found, and
+   * the missing ones created, while the model writes the body, so the final fill waits on no
+   * request. A preview that is discarded deletes the terms it created.
+   */
+  const preparedTerms = new Map<string, Promise<ResolvedTerms>>();
+
+  async function termsFor(taxonomy: 'tags' | 'categories', names: string[], mayCreate: boolean, final: boolean): Promise<ResolvedTerms> {
+    const key = `${taxonomy}:${JSON.stringify(names)}`;
+    const prepare = async () => {
+      const found = await findTerms(rest, taxonomy, names);
+      return mayCreate ? createMissing(rest, taxonomy, found) : found;
+    };
+    if (!previewing) return prepare();
+    if (!preparedTerms.has(key)) preparedTerms.set(key, prepare());
+    const prepared = await preparedTerms.get(key)!;
+    // Shown while it streams: the terms as prepared; the report of what was created comes at the end.
+    return final ? prepared : { ...prepared, created: [] };
+  }
+
+  async function deletePreparedTerms(keep: Set<number>) {
+    const prepared = await Promise.allSettled([...preparedTerms.entries()].map(async ([key, result]) => ({ taxonomy: key.split(':')[0]!, result: await result })));
+    await Promise.allSettled(prepared.flatMap((entry) => entry.status === 'fulfilled'
+      ? entry.value.result.terms.filter((term) => entry.value.result.created.includes(term.name) && !keep.has(term.id))
+        .map((term) => rest(`/wp/v2/${entry.value.taxonomy}/${term.id}?force=true`, { method: 'DELETE' }))
+      : []));
+  }
 
   function streamedBlocks(body: BodyBlock[]): Block[] {
     shown = body.map((block, index) => {
@@ -155,7 +181,8 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
 
   function endPreview() {
     shown = [];
-    previewTerms.clear();
+    previewing = false;
+    preparedTerms.clear();
     previewBase = undefined;
     wp.data.dispatch('core/editor').unlockPostAutosaving?.(AUTOSAVE_LOCK);
   }
@@ -207,6 +234,7 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
     async preview(fill) {
       // A half-written post is never autosaved.
       wp.data.dispatch('core/editor').lockPostAutosaving?.(AUTOSAVE_LOCK);
+      previewing = true;
       const { edits } = await fieldEdits(fill, false);
       let blocks: Block[] | undefined;
       if (fill.body) {
@@ -217,16 +245,21 @@ export function createBlockEditorAdapter(wp: WpLike): EditorAdapter {
     },
     async discardPreview(snapshot) {
       restoreSnapshot(snapshot, { undoIgnore: true });
+      await deletePreparedTerms(new Set());
       endPreview();
     },
     async commitPreview(snapshot, fill) {
       const { edits, report } = await fieldEdits(fill, true);
+      // Terms prepared for a list the final post no longer has are not left behind.
+      await deletePreparedTerms(new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
       const base = previewBase ?? (fill.bodyMode === 'append' ? wp.blocks.parse(SnapshotSchema.parse(snapshot.data).content) : []);
       const blocks = fill.body ? [...base, ...streamedBlocks(fill.body)] : undefined;
       // Back to the post as it was, outside the history, then the whole post as one undo step
-      // from there; both in one task, so the editor paints only the final post.
-      restoreSnapshot(snapshot, { undoIgnore: true });
-      editAll(edits, blocks);
+      // from there; batched, so the editor renders only the final post, its blocks kept as shown.
+      batch(() => {
+        restoreSnapshot(snapshot, { undoIgnore: true });
+        editAll(edits, blocks);
+      });
       endPreview();
       return report;
     },

@@ -13,6 +13,7 @@ interface EditorWindow extends Window {
   elementor?: ElementorLike & { config?: { document?: { id?: number } } };
   $e?: ElementorCommandsLike;
   elementorCommon?: ElementorCommonLike;
+  ReactDOM?: { unstable_batchedUpdates?(work: () => void): void };
 }
 
 /** REST with the page's login session: wp.apiFetch where loaded, else fetch with the page's nonce. */
@@ -36,7 +37,10 @@ export function detectEditor(win: EditorWindow): EditorAdapter | null {
       postId: Number(new URLSearchParams(win.location.search).get('post')),
     });
   }
-  if (detectBlockEditor(win.wp, win.document)) return createBlockEditorAdapter(win.wp!);
+  if (detectBlockEditor(win.wp, win.document)) {
+    const batchedUpdates = win.ReactDOM?.unstable_batchedUpdates;
+    return createBlockEditorAdapter(win.wp!, batchedUpdates ? (work) => batchedUpdates(work) : undefined);
+  }
   if (detectClassicEditor(win.document)) {
     return createClassicEditorAdapter({
       document: win.document, tinymce: () => win.tinymce, tagBox: () => win.tagBox, autosave: () => win.wp?.autosave?.server, rest: restFromPage(win),

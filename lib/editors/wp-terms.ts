@@ -33,8 +33,8 @@ export async function listTerms(request: RestRequest, taxonomy: Taxonomy): Promi
 
 export interface ResolvedTerms { terms: Term[]; created: string[]; skipped: string[] }
 
-/** Finds each name case-insensitively; creates the missing ones only when `create` is set. */
-export async function resolveTerms(request: RestRequest, taxonomy: Taxonomy, names: string[], create: boolean): Promise<ResolvedTerms> {
+/** Finds each name case-insensitively; the ones the site lacks come back as skipped. */
+export async function findTerms(request: RestRequest, taxonomy: Taxonomy, names: string[]): Promise<ResolvedTerms> {
   // Look every name up at once: each is a round trip to the site.
   const found = await Promise.all(names.map(async (name) => {
     const wanted = name.trim().toLocaleLowerCase();
@@ -43,17 +43,22 @@ export async function resolveTerms(request: RestRequest, taxonomy: Taxonomy, nam
   }));
   const result: ResolvedTerms = { terms: [], created: [], skipped: [] };
   for (const { name, term } of found) {
-    if (term) {
-      if (!result.terms.some((known) => known.id === term.id)) result.terms.push(term);
-    } else if (create) {
-      const [createdTerm] = asTerms([await request(`/wp/v2/${taxonomy}`, { method: 'POST', data: { name: name.trim() } })]);
-      result.terms.push(createdTerm!);
-      result.created.push(createdTerm!.name);
-    } else {
-      result.skipped.push(name);
-    }
+    if (!term) result.skipped.push(name);
+    else if (!result.terms.some((known) => known.id === term.id)) result.terms.push(term);
   }
   return result;
+}
+
+/** Creates the terms a lookup did not find, all at once. */
+export async function createMissing(request: RestRequest, taxonomy: Taxonomy, found: ResolvedTerms): Promise<ResolvedTerms> {
+  const created = await Promise.all(found.skipped.map(async (name) => asTerms([await request(`/wp/v2/${taxonomy}`, { method: 'POST', data: { name: name.trim() } })])[0]!));
+  return { terms: [...found.terms, ...created], created: created.map((term) => term.name), skipped: [] };
+}
+
+/** Finds each name case-insensitively; creates the missing ones only when `create` is set. */
+export async function resolveTerms(request: RestRequest, taxonomy: Taxonomy, names: string[], create: boolean): Promise<ResolvedTerms> {
+  const found = await findTerms(request, taxonomy, names);
+  return create ? createMissing(request, taxonomy, found) : found;
 }
 
 /** A RestRequest over fetch with the login cookie and a REST nonce (pages without wp.apiFetch). */

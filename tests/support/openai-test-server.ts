@@ -25,6 +25,8 @@ export interface RecordedRequest {
   /** Resolves when the exchange ends; clientAborted when the client hung up before the server finished. */
   done: Promise<{ clientAborted: boolean }>;
   clientAborted?: boolean;
+  /** When each piece of a streamed answer was written, and how many characters had gone by then. */
+  sent: Array<{ at: number; chars: number }>;
 }
 
 export interface OpenAITestServer {
@@ -202,6 +204,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
         if (isResponses) write('response.output_text.delta', { type: 'response.output_text.delta', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, delta: part, logprobs: [] });
         else chatChunk({ content: part });
         sent += Array.from(part).length;
+        request.sent.push({ at: Date.now(), chars: sent });
       }
       if (cutAfter !== undefined && sent >= cutAfter) {
         // A stream cut mid-way: the connection closes without the final chunk (what was sent arrives).
@@ -283,6 +286,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       headers: Object.fromEntries(Object.entries(req.headers).map(([key, value]) => [key, String(value)])),
       body: raw ? (() => { try { return JSON.parse(raw); } catch { return raw; } })() : undefined,
       receivedAt: Date.now(),
+      sent: [],
       done: new Promise((resolve) => { resolveDone = resolve; }),
     };
     res.on('close', () => {
