@@ -3,7 +3,7 @@
  *  1. A 3,000-word answer streamed by the test server into a new post in the real block editor, on
  *     each WordPress version of the test matrix: last byte → every field filled, first finished
  *     block sent → shown in the editor, and the editor page's main-thread tasks over 50 ms.
- *  2. Bundle sizes of the content scripts and the popup, raw and gzip.
+ *  2. Bundle sizes, raw and gzip, and what PressPilot loads with every editor page.
  *  3. HTML to Markdown time per fixture post (tests/fixtures/, and the seeds in ../shared/seeds/
  *     when that folder is there), and a rewrite prompt's size in o200k tokens for the HTML as-is
  *     versus the Markdown we send.
@@ -24,7 +24,8 @@ import { FIXTURES, fixturePostHtml, repoRoot, SEEDS, seedPostHtml, seedsAvailabl
 import { coreMissing, MATRIX, parseSource, type WordPressSource } from '../tests/support/matrix';
 import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../tests/support/e2e-flow';
 import { countWords, DEFAULT_CATEGORIES } from '../lib/post';
-import { buildRewriteMessages, WritingOptionsSchema } from '../lib/prompt';
+import { buildRewriteMessages } from '../lib/prompt';
+import { WritingOptionsSchema } from '../lib/writing';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -113,6 +114,7 @@ function bundleSizes(): void {
   const groups: Array<[string, string[]]> = [
     ['content script (isolated world)', ['content-scripts/editor.js']],
     ['bridge (page world)', ['content-scripts/editor-bridge.js']],
+    ['converters (injected for a job)', ['converters.js']],
     ['popup (html + js + css)', ['popup.html', ...popupAssets]],
     ['background', ['background.js']],
   ];
@@ -120,6 +122,8 @@ function bundleSizes(): void {
     const { raw, gzip } = size(files);
     console.log(`   ${label.padEnd(34)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
   }
+  const everyPage = size(['content-scripts/editor.js', 'content-scripts/editor-bridge.js']);
+  console.log(`   loaded with every editor page (content script + bridge): ${kb(everyPage.gzip)} gzip (${kb(everyPage.raw)} raw)`);
   const total = readdirSync(EXTENSION_DIR, { recursive: true }).map(String).filter((file) => statSync(path.join(EXTENSION_DIR, file)).isFile());
   console.log(`   whole extension: ${kb(size(total).raw)} raw in ${total.length} files`);
 }

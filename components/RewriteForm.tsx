@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { REWRITE_PRESETS, type RewritePreset } from '../lib/prompt';
+import { REWRITE_PRESETS, type RewritePreset } from '../lib/writing';
 import { JobRequestSchema, type JobRequest } from '../lib/protocol';
 import type { Settings } from '../lib/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';

@@ -82,11 +82,15 @@ export function useJob(tabId: number | null | undefined): JobState | null | unde
   return job;
 }
 
-/** Marks the job interrupted, unless it finished or was replaced meanwhile. */
+/**
+ * Marks the job interrupted, unless it finished or was replaced meanwhile, and takes what it had
+ * streamed into the editor away again: the post is as it was before.
+ */
 async function reportInterrupted(tabId: number, jobId: string): Promise<void> {
   const current = await loadJob(tabId);
   if (current?.id !== jobId || !isRunning(current)) return;
   await jobItem(tabId).setValue({ ...current, phase: 'failed', error: INTERRUPTED, updatedAt: Date.now() });
+  if (current.request.mode === 'generate') await sendToTab(tabId, { type: 'editor/stream-end', streamId: jobId });
 }
 
 export interface SetupState { settings: Settings; configured: boolean }

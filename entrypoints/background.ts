@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { describeError } from '../lib/model-errors';
+import { PressPilotError } from '../lib/errors';
 import { createJobRunner, createOpenAIClient } from '../lib/job-runner';
 import { answerLater, isExtensionPage, sendToTab } from '../lib/messaging';
 import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/protocol';
@@ -33,6 +34,13 @@ export default defineBackground(() => {
     saveSettings: (settings) => settingsItem.setValue(settings),
     loadApiKey: () => apiKeyItem.getValue(),
     sendToTab,
+    async prepareTab(tabId) {
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/converters.js'] });
+      } catch {
+        throw new PressPilotError('no-editor', 'PressPilot cannot reach this page. Reload it, or allow PressPilot on this site, then try again.', true);
+      }
+    },
     createClient: createOpenAIClient,
     // An extension API call now and then keeps the worker alive while a model is still thinking.
     onBusyChange: (busy) => {

@@ -1,14 +1,15 @@
-import DOMPurify from 'dompurify';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createBridgeClient, offerBridgePort } from '../lib/bridge-channel';
+import { offerBridgePort } from '../lib/bridge-channel';
+import { createBridgeClient } from '../lib/bridge-client';
 import { createContentHandler } from '../lib/content-handler';
-import { hardenPurify } from '../lib/markdown';
-import { ContentRequestSchema, type ContentEvent } from '../lib/protocol';
+import type { Converters } from '../lib/converters';
+import { CONVERTERS_KEY, ContentRequestSchema, type ContentEvent } from '../lib/protocol';
 import { answerLater } from '../lib/messaging';
 import { reportEditorWhenReady } from '../lib/editor-watch';
 
-// Isolated world, at document_start so the bridge handshake ends before page scripts run.
+// Isolated world, at document_start so the bridge handshake ends before page scripts run. Kept
+// small: the converters come only when a job needs them (lib/converters.ts).
 export default defineContentScript({
   // Registered by the background for the sites the blogger allowed (lib/site-access.ts).
   registration: 'runtime',
@@ -16,7 +17,11 @@ export default defineContentScript({
     const channel = new MessageChannel();
     offerBridgePort(window, channel.port2);
     const bridge = createBridgeClient(channel.port1);
-    const handle = createContentHandler({ bridge, purify: hardenPurify(DOMPurify(window)), domParser: new DOMParser(), pageId: crypto.randomUUID() });
+    const handle = createContentHandler({
+      bridge,
+      converters: () => (globalThis as Record<string, unknown>)[CONVERTERS_KEY] as Converters | undefined,
+      pageId: crypto.randomUUID(),
+    });
 
     // Only the extension itself can send here; the page cannot reach runtime messages.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -1,21 +1,17 @@
-import { z } from 'zod';
-
 /**
  * A post body as editor-neutral blocks, built in the extension from the model's Markdown and
  * already sanitized: every `html` field is safe inline or block HTML, `code` is plain text.
  * The page world turns these into native blocks or widgets and never parses Markdown itself.
+ * (Checked on arrival by BodyBlockSchema in lib/editors/adapter.ts.)
  */
-export const BodyBlockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('heading'), level: z.number().int().min(1).max(6), html: z.string() }),
-  z.object({ type: z.literal('paragraph'), html: z.string() }),
-  z.object({ type: z.literal('list'), ordered: z.boolean(), html: z.string() }),
-  z.object({ type: z.literal('quote'), html: z.string() }),
-  z.object({ type: z.literal('table'), html: z.string() }),
-  z.object({ type: z.literal('code'), language: z.string(), code: z.string() }),
-  z.object({ type: z.literal('separator') }),
-]);
-
-export type BodyBlock = z.infer<typeof BodyBlockSchema>;
+export type BodyBlock =
+  | { type: 'heading'; level: number; html: string }
+  | { type: 'paragraph'; html: string }
+  | { type: 'list'; ordered: boolean; html: string }
+  | { type: 'quote'; html: string }
+  | { type: 'table'; html: string }
+  | { type: 'code'; language: string; code: string }
+  | { type: 'separator' };
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,16 +1,15 @@
 /** The content script's work: answers the extension's requests through the page-world bridge. */
-import type { DOMPurify } from 'dompurify';
-import { BridgeCallError, type BridgeClient } from './bridge-channel';
-import { htmlToMarkdown } from './html-to-markdown';
-import { postToFill } from './markdown';
+import { BridgeCallError } from './bridge-channel';
+import type { BridgeClient } from './bridge-client';
+import type { Converters } from './converters';
 import type { ContentRequest, ContentResponse } from './protocol';
 import type { UserError } from './errors';
 import type { BodyBlock } from './body';
 
 export interface ContentHandlerDeps {
   bridge: BridgeClient;
-  purify: DOMPurify;
-  domParser: DOMParser;
+  /** The converters the background injects for a job (lib/converters.ts); undefined until then. */
+  converters(): Converters | undefined;
   /** Names this page load; a new one is made each time the content script starts. */
   pageId: string;
 }
@@ -28,7 +27,18 @@ const PAGE_CHANGED: UserError = {
   retryable: true,
 };
 
-export function createContentHandler({ bridge, purify, domParser, pageId }: ContentHandlerDeps) {
+const NO_CONVERTERS: UserError = {
+  code: 'editor-failed',
+  message: 'PressPilot’s writing tools did not load into this page. Reload the page, then try again.',
+  retryable: true,
+};
+
+export function createContentHandler({ bridge, converters, pageId }: ContentHandlerDeps) {
+  const convert = () => {
+    const loaded = converters();
+    if (!loaded) throw new BridgeCallError(NO_CONVERTERS);
+    return loaded;
+  };
   // The blocks of the post streaming in, so each update sanitizes only what is new.
   const streamBlocks = new Map<string, BodyBlock[]>();
   let streamId: string | undefined;
@@ -54,7 +64,7 @@ export function createContentHandler({ bridge, purify, domParser, pageId }: Cont
           const siteCategories = await bridge.call({ type: 'categories' });
           if (!request.includeContent) return { ok: true, context: { kind, pageId, siteCategories } };
           const content = await bridge.call({ type: 'read' });
-          const markdown = htmlToMarkdown(content.bodyHtml, { domParser });
+          const markdown = convert().toMarkdown(content.bodyHtml);
           return { ok: true, context: { kind, pageId, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown } } };
         }
         case 'editor/apply': {
@@ -62,14 +72,14 @@ export function createContentHandler({ bridge, purify, domParser, pageId }: Cont
           await requireReadyEditor();
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
           const cache = request.streamId ? blocksOf(request.streamId) : undefined;
-          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache);
+          const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache);
           const { report, snapshot } = await bridge.call({ type: 'apply', fill, streamId: request.streamId }, 120_000);
           return { ok: true, report, snapshot };
         }
         case 'editor/stream': {
           await requireReadyEditor();
           // Sanitized here like every fill: the page world only ever gets safe blocks.
-          const fill = postToFill(request.post, request.fields, purify, { bodyMode: request.bodyMode, createMissingCategories: false }, blocksOf(request.streamId));
+          const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: false }, blocksOf(request.streamId));
           await bridge.call({ type: 'stream', fill, streamId: request.streamId }, 30_000);
           return { ok: true, streamed: true };
         }

@@ -1,6 +1,5 @@
 /** Page world: answers the bridge's calls with whichever editor adapter this page has. */
 import type { EditorAdapter, EditorSnapshot } from './editors/adapter';
-import { EditorFillSchema } from './editors/adapter';
 import { detectEditor } from './editors/detect';
 import type { BridgeCall } from './protocol';
 import type { UserError } from './errors';
@@ -30,7 +29,7 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
       case 'categories': return ready().siteCategories();
       case 'apply': {
         const editor = ready();
-        const fill = EditorFillSchema.parse(call.fill);
+        const fill = call.fill;
         const streamed = call.streamId !== undefined && preview?.streamId === call.streamId ? preview : undefined;
         if (preview && !streamed) await endPreview(editor);
         preview = undefined;
@@ -48,7 +47,7 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
         const editor = ready();
         if (preview && preview.streamId !== call.streamId) await endPreview(editor);
         preview ??= { streamId: call.streamId, snapshot: await editor.snapshot() };
-        await editor.preview(EditorFillSchema.parse(call.fill));
+        await editor.preview(call.fill);
         return true;
       }
       case 'stream-end':
@@ -57,6 +56,8 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
       case 'restore':
         await ready().restore(call.snapshot);
         return true;
+      default:
+        throw new PressPilotError('unknown', 'PressPilot’s editor script was asked for something it does not do.');
     }
   }
 

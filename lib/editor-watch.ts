@@ -1,4 +1,4 @@
-import type { BridgeClient } from './bridge-channel';
+import type { BridgeClient } from './bridge-client';
 import type { EditorStatus } from './protocol';
 
 /** Tells the background once the editor is there and ready (Elementor takes seconds), for the badge. */

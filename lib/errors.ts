@@ -1,15 +1,16 @@
-import { z } from 'zod';
-
-export const ErrorCodeSchema = z.enum([
+/**
+ * What goes wrong, in the user's words. Free of zod: the page-world bridge throws these too, and
+ * it loads with every editor page (the schema that checks them on arrival is in lib/protocol.ts).
+ */
+export const ERROR_CODES = [
   'not-configured', 'bad-key', 'forbidden', 'no-model', 'rate-limited', 'server', 'timeout',
   'network', 'cut', 'invalid-output', 'truncated', 'refused', 'bad-request', 'cancelled',
   'no-editor', 'editor-not-ready', 'editor-failed', 'page-changed', 'interrupted', 'too-long', 'unknown',
-]);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What the user is shown: one plain sentence, and whether Retry makes sense. */
-export const UserErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string(), retryable: z.boolean() });
-export type UserError = z.infer<typeof UserErrorSchema>;
+export interface UserError { code: ErrorCode; message: string; retryable: boolean }
 
 /** An error of ours with the user's sentence already decided. */
 export class PressPilotError extends Error {

@@ -7,9 +7,11 @@ import OpenAI from 'openai';
 import { INTERRUPTED, PressPilotError, type UserError } from './errors';
 import { describeError } from './model-errors';
 import { generatePost, PartialAnswerError, type GenerationProgress } from './generate';
-import { countWords, type PostFields } from './post';
+import { countWords } from './post';
+import type { PostFields } from './post-fields';
 import { createEditorFeed } from './editor-feed';
-import { streamedPost, type StreamedPost } from './streamed-post';
+import { streamedPost } from './streamed-post';
+import type { StreamedPost } from './post-fields';
 import type { FillFields } from './markdown';
 import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from './prompt';
 import { checkRewriteFits } from './rewrite-budget';
@@ -36,6 +38,8 @@ export interface JobRunnerDeps {
   saveSettings(settings: Settings): Promise<void>;
   loadApiKey(): Promise<string>;
   sendToTab(tabId: number, request: ContentRequest): Promise<ContentResponse>;
+  /** Brings the converters a job needs into the tab (they are not loaded with every editor page). */
+  prepareTab?(tabId: number): Promise<void>;
   createClient(settings: Settings, apiKey: string): OpenAI;
   /** How often progress is written to storage while the model streams. */
   progressIntervalMs?: number;
@@ -129,6 +133,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     let streamed: StreamedPost | undefined;
     let stopFeed = async () => false;
     try {
+      await deps.prepareTab?.(tabId);
       const context = await readContext(tabId, job.request);
       if (controller.signal.aborted) throw new OpenAI.APIUserAbortError();
       settings = await deps.loadSettings();
@@ -249,6 +254,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     async apply(tabId: number): Promise<void> {
       const job = await deps.jobs.get(tabId);
       if (!job?.result) throw new PressPilotError('unknown', 'There is no post to apply.');
+      await deps.prepareTab?.(tabId);
       await applyResult(tabId, job);
     },
 
@@ -256,6 +262,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     async keep(tabId: number): Promise<void> {
       const job = await deps.jobs.get(tabId);
       if (!job || job.request.mode !== 'generate' || !job.partialBody.trim() || isRunning(job)) throw new PressPilotError('unknown', 'There is nothing written to keep.');
+      await deps.prepareTab?.(tabId);
       const known = job.partialFields ?? {};
       const post: PostFields = { title: known.title ?? '', metaDescription: known.metaDescription ?? '', tags: known.tags ?? [], categories: known.categories ?? [], body: job.partialBody };
       await writePost(tabId, job, post, { title: Boolean(known.title), excerpt: Boolean(known.metaDescription), tags: Boolean(known.tags?.length), categories: Boolean(known.categories?.length), body: true });
@@ -292,11 +299,15 @@ export function createJobRunner(deps: JobRunnerDeps) {
       await deps.jobs.set(tabId, null);
     },
 
-    /** After a service-worker restart: jobs that were running here are reported as interrupted. */
+    /**
+     * After a service-worker restart: jobs that were running here are reported as interrupted,
+     * and what they had streamed into the editor goes, so the post is as it was before.
+     */
     async recoverInterrupted(): Promise<void> {
       for (const job of await deps.jobs.all()) {
         if (isRunning(job) && !controllers.has(job.tabId)) {
           await deps.jobs.set(job.tabId, { ...job, phase: 'failed', error: INTERRUPTED, updatedAt: now() });
+          if (job.request.mode === 'generate') await deps.sendToTab(job.tabId, { type: 'editor/stream-end', streamId: job.id });
         }
       }
     },

@@ -51,18 +51,6 @@ export const GeneratedPostSchema = z.object({
 
 export type GeneratedPost = z.output<typeof GeneratedPostSchema>;
 
-/** A post as far as it goes into an editor: any lengths, as when a cut-off answer is kept. */
-export const PostFieldsSchema = z.object({
-  title: z.string(),
-  metaDescription: z.string(),
-  tags: z.array(z.string()),
-  categories: z.array(z.string()),
-  body: z.string(),
-});
-export type PostFields = z.infer<typeof PostFieldsSchema>;
-
-/** What of an answer still streaming may go into the editor (lib/streamed-post.ts). */
-export const StreamedPostSchema = PostFieldsSchema.partial().extend({ body: z.string() });
 
 /**
  * The JSON schema sent to the model for structured output. Kept loose on purpose (strict mode

@@ -1,28 +1,7 @@
-import { z } from 'zod';
 import { DEFAULT_CATEGORIES, POST_LIMITS } from './post';
 import type { AnswerFormat } from './answer';
+import { LENGTHS, REWRITE_PRESETS, type RewritePreset, type WritingOptions } from './writing';
 import type { CategoryRule, SoftField } from './settle-post';
-
-export const TONES = ['informative', 'friendly', 'professional', 'persuasive', 'casual'] as const;
-export const LENGTHS = { short: 700, standard: 1400, long: 2500 } as const;
-export type LengthName = keyof typeof LENGTHS;
-
-export const WritingOptionsSchema = z.object({
-  tone: z.enum(TONES).default('informative'),
-  length: z.enum(Object.keys(LENGTHS) as [LengthName, ...LengthName[]]).default('standard'),
-  language: z.string().trim().min(1).max(40).default('English'),
-});
-export type WritingOptions = z.output<typeof WritingOptionsSchema>;
-
-export const REWRITE_PRESETS = {
-  clarity: 'Improve clarity and flow; keep the meaning, facts and structure.',
-  longer: 'Make it longer and more detailed: expand each section with explanations and examples.',
-  shorter: 'Shorten it: keep the key points, cut repetition and filler.',
-  code: 'Fix the code samples: make them correct, complete, runnable and put them in fenced code blocks with their language.',
-  seo: 'Make it SEO-friendly: a clear keyword-led title, descriptive headings, a compelling meta description.',
-  tone: 'Change the tone as asked in the writing options, keeping the content.',
-} as const;
-export type RewritePreset = keyof typeof REWRITE_PRESETS;
 
 export interface ChatMessage { role: 'system' | 'user' | 'assistant'; content: string }
 

@@ -1,40 +1,43 @@
 /**
  * Every message between the popup/options, the background, the content script and the page-world
- * bridge. Each side parses what arrives with these schemas and drops anything else.
+ * bridge. Each side parses what arrives with these schemas and drops anything else. In zod/mini,
+ * each marked pure, so the scripts on every editor page carry only the schemas they use.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema } from './editors/adapter';
-import { UserErrorSchema } from './errors';
-import { GeneratedPostSchema, PostFieldsSchema, StreamedPostSchema } from './post';
-import { REWRITE_PRESETS, WritingOptionsSchema } from './prompt';
+import { ERROR_CODES } from './errors';
+import { PostFieldsSchema, StreamedPostSchema } from './post-fields';
+import { REWRITE_PRESETS, WritingOptionsSchema } from './writing';
 
-const TabId = z.number().int().nonnegative();
+const TabId = /* @__PURE__ */ z.int().check(z.minimum(0));
+
+export const UserErrorSchema = /* @__PURE__ */ z.object({ code: z.enum(ERROR_CODES), message: z.string(), retryable: z.boolean() });
 
 // ---- What a job does ------------------------------------------------------------------------
 
-export const RewriteScopeSchema = z.enum(['body', 'all']);
+export const RewriteScopeSchema = /* @__PURE__ */ z.enum(['body', 'all']);
 
-export const JobRequestSchema = z.discriminatedUnion('mode', [
+export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('generate'),
-    topic: z.string().trim().min(3, 'Type a topic of a few words.').max(500),
+    topic: z.string().check(z.trim(), z.minLength(3, 'Type a topic of a few words.'), z.maxLength(500)),
     options: WritingOptionsSchema,
-    createMissingCategories: z.boolean().default(false),
-    bodyMode: z.enum(['replace', 'append']).default('replace'),
+    createMissingCategories: z._default(z.boolean(), false),
+    bodyMode: z._default(z.enum(['replace', 'append']), 'replace'),
   }),
   z.object({
     mode: z.literal('rewrite'),
-    instructions: z.string().max(2000).default(''),
-    presets: z.array(z.enum(Object.keys(REWRITE_PRESETS) as [keyof typeof REWRITE_PRESETS])).default([]),
-    scope: RewriteScopeSchema.default('body'),
+    instructions: z._default(z.string().check(z.maxLength(2000)), ''),
+    presets: z._default(z.array(z.enum(Object.keys(REWRITE_PRESETS) as [keyof typeof REWRITE_PRESETS])), []),
+    scope: z._default(RewriteScopeSchema, 'body'),
     options: WritingOptionsSchema,
-    createMissingCategories: z.boolean().default(false),
+    createMissingCategories: z._default(z.boolean(), false),
   }),
 ]);
 export type JobRequest = z.output<typeof JobRequestSchema>;
 export type JobRequestInput = z.input<typeof JobRequestSchema>;
 
-export const JobPhaseSchema = z.enum([
+export const JobPhaseSchema = /* @__PURE__ */ z.enum([
   'reading', 'connecting', 'writing', 'repairing', 'applying', 'review', 'done', 'failed', 'cancelled',
 ]);
 export type JobPhase = z.infer<typeof JobPhaseSchema>;
@@ -43,35 +46,35 @@ const RUNNING_PHASES: readonly JobPhase[] = ['reading', 'connecting', 'writing',
 export const isRunning = (job: { phase: JobPhase } | null) => job !== null && RUNNING_PHASES.includes(job.phase);
 
 /** The post as it was before a rewrite, for the popup's before/after view. */
-export const BeforeSchema = z.object({ title: z.string(), excerpt: z.string(), markdown: z.string() });
+export const BeforeSchema = /* @__PURE__ */ z.object({ title: z.string(), excerpt: z.string(), markdown: z.string() });
 
 /** A tab's job as kept in session storage: the popup renders it, the background advances it. */
-export const JobStateSchema = z.object({
+export const JobStateSchema = /* @__PURE__ */ z.object({
   id: z.string(),
   tabId: TabId,
   request: JobRequestSchema,
   phase: JobPhaseSchema,
   startedAt: z.number(),
   updatedAt: z.number(),
-  words: z.number().int().nonnegative(),
+  words: z.int().check(z.minimum(0)),
   /** The article written so far: shown while it streams and kept when it breaks off. */
   partialBody: z.string(),
   /** The short fields the model had finished when it broke off, for "Keep what was written". */
-  partialFields: StreamedPostSchema.omit({ body: true }).optional(),
-  result: GeneratedPostSchema.optional(),
-  before: BeforeSchema.optional(),
+  partialFields: z.optional(z.omit(StreamedPostSchema, { body: true })),
+  result: z.optional(PostFieldsSchema),
+  before: z.optional(BeforeSchema),
   /** The editor page a rewrite was read from. */
-  pageId: z.string().optional(),
+  pageId: z.optional(z.string()),
   applied: z.boolean(),
   canUndo: z.boolean(),
-  error: UserErrorSchema.optional(),
-  report: ApplyReportSchema.optional(),
+  error: z.optional(UserErrorSchema),
+  report: z.optional(ApplyReportSchema),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
 // ---- Popup / options -> background ------------------------------------------------------------
 
-export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+export const BackgroundRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('job/start'), tabId: TabId, request: JobRequestSchema }),
   z.object({ type: z.literal('job/cancel'), tabId: TabId }),
   z.object({ type: z.literal('job/apply'), tabId: TabId }),
@@ -89,7 +92,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type BackgroundRequest = z.input<typeof BackgroundRequestSchema>;
 
-export const ConnectionReportSchema = z.object({
+export const ConnectionReportSchema = /* @__PURE__ */ z.object({
   ok: z.boolean(),
   message: z.string(),
   models: z.array(z.string()),
@@ -97,37 +100,37 @@ export const ConnectionReportSchema = z.object({
 export type ConnectionReport = z.infer<typeof ConnectionReportSchema>;
 
 /** Every background answer: ok, or the user's sentence. */
-export const BackgroundResponseSchema = z.union([
-  z.object({ ok: z.literal(true), connection: ConnectionReportSchema.optional(), runsJob: z.boolean().optional() }),
+export const BackgroundResponseSchema = /* @__PURE__ */ z.union([
+  z.object({ ok: z.literal(true), connection: z.optional(ConnectionReportSchema), runsJob: z.optional(z.boolean()) }),
   z.object({ ok: z.literal(false), error: UserErrorSchema }),
 ]);
 export type BackgroundResponse = z.infer<typeof BackgroundResponseSchema>;
 
 // ---- Background / popup -> content script ----------------------------------------------------
 
-export const EditorStatusSchema = z.object({
-  kind: EditorKindSchema.nullable(),
+export const EditorStatusSchema = /* @__PURE__ */ z.object({
+  kind: z.nullable(EditorKindSchema),
   ready: z.boolean(),
 });
 export type EditorStatus = z.infer<typeof EditorStatusSchema>;
 
-export const EditorContextSchema = z.object({
+export const EditorContextSchema = /* @__PURE__ */ z.object({
   kind: EditorKindSchema,
   /** This page load of the editor: a rewrite is only ever applied where it was read. */
   pageId: z.string(),
   siteCategories: z.array(z.string()),
   /** The current post as Markdown, only when asked for (rewrite). */
-  current: z.object({
+  current: z.optional(z.object({
     title: z.string(), excerpt: z.string(), tags: z.array(z.string()), categories: z.array(z.string()), markdown: z.string(),
-  }).optional(),
+  })),
 });
 export type EditorContext = z.infer<typeof EditorContextSchema>;
 
-export const ApplyFieldsSchema = z.object({
+export const ApplyFieldsSchema = /* @__PURE__ */ z.object({
   title: z.boolean(), excerpt: z.boolean(), tags: z.boolean(), categories: z.boolean(), body: z.boolean(),
 });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [
+export const ContentRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('editor/status') }),
   z.object({ type: z.literal('editor/context'), includeContent: z.boolean() }),
   z.object({
@@ -137,9 +140,9 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
     bodyMode: z.enum(['replace', 'append']),
     createMissingCategories: z.boolean(),
     /** Set for a rewrite: the page it was read from; another page refuses it. */
-    pageId: z.string().optional(),
+    pageId: z.optional(z.string()),
     /** The job whose streamed preview this apply turns into one undo step from the post before it. */
-    streamId: z.string().optional(),
+    streamId: z.optional(z.string()),
   }),
   /** What of the answer is finished so far, shown in the editor outside its undo history. */
   z.object({
@@ -155,7 +158,7 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.input<typeof ContentRequestSchema>;
 
-export const ContentResponseSchema = z.union([
+export const ContentResponseSchema = /* @__PURE__ */ z.union([
   z.object({ ok: z.literal(true), status: EditorStatusSchema }),
   z.object({ ok: z.literal(true), context: EditorContextSchema }),
   z.object({ ok: z.literal(true), report: ApplyReportSchema, snapshot: EditorSnapshotSchema }),
@@ -167,7 +170,7 @@ export type ContentResponse = z.infer<typeof ContentResponseSchema>;
 
 // ---- Content script -> background ------------------------------------------------------------
 
-export const ContentEventSchema = z.discriminatedUnion('type', [
+export const ContentEventSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   /** A new editor page load (sent once per document, so saves and history changes never count). */
   z.object({ type: z.literal('editor/opened') }),
   z.object({ type: z.literal('editor/detected'), status: EditorStatusSchema }),
@@ -176,13 +179,13 @@ export type ContentEvent = z.infer<typeof ContentEventSchema>;
 
 // ---- Content script <-> page-world bridge, over a private MessagePort -------------------------
 
-export const BridgeRequestSchema = z.object({
-  id: z.number().int(),
+export const BridgeRequestSchema = /* @__PURE__ */ z.object({
+  id: z.int(),
   call: z.discriminatedUnion('type', [
     z.object({ type: z.literal('status') }),
     z.object({ type: z.literal('read') }),
     z.object({ type: z.literal('categories') }),
-    z.object({ type: z.literal('apply'), fill: EditorFillSchema, streamId: z.string().optional() }),
+    z.object({ type: z.literal('apply'), fill: EditorFillSchema, streamId: z.optional(z.string()) }),
     z.object({ type: z.literal('stream'), fill: EditorFillSchema, streamId: z.string() }),
     z.object({ type: z.literal('stream-end'), streamId: z.string() }),
     z.object({ type: z.literal('restore'), snapshot: EditorSnapshotSchema }),
@@ -191,8 +194,8 @@ export const BridgeRequestSchema = z.object({
 export type BridgeRequest = z.input<typeof BridgeRequestSchema>;
 export type BridgeCall = z.output<typeof BridgeRequestSchema>['call'];
 
-export const BridgeResponseSchema = z.object({
-  id: z.number().int(),
+export const BridgeResponseSchema = /* @__PURE__ */ z.object({
+  id: z.int(),
   result: z.union([
     z.object({ ok: z.literal(true), value: z.unknown() }),
     z.object({ ok: z.literal(false), error: UserErrorSchema }),
@@ -200,7 +203,7 @@ export const BridgeResponseSchema = z.object({
 });
 export type BridgeResponse = z.infer<typeof BridgeResponseSchema>;
 
-export const BridgeValueSchemas = {
+export const BridgeValueSchemas = /* @__PURE__ */ (() => ({
   status: EditorStatusSchema,
   read: EditorContentSchema,
   categories: z.array(z.string()),
@@ -208,7 +211,9 @@ export const BridgeValueSchemas = {
   restore: z.literal(true),
   stream: z.literal(true),
   'stream-end': z.literal(true),
-} as const;
+}) as const)();
 
-/** The name of the one-time handshake event that hands the bridge its private port. */
-export const BRIDGE_HANDSHAKE_EVENT = 'presspilot:bridge-port';
+/** Where the injected converters (lib/converters.ts) wait for the content script, in the isolated world. */
+export const CONVERTERS_KEY = '__presspilotConverters';
+
+

@@ -2,7 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { JobStateSchema, type JobState } from './protocol';
-import { WritingOptionsSchema } from './prompt';
+import { WritingOptionsSchema } from './writing';
 import { EditorSnapshotSchema, type EditorSnapshot } from './editors/adapter';
 import { DEFAULT_BASE_URL, DEFAULT_MODEL } from './endpoint-defaults';
 
@@ -13,7 +13,7 @@ export const SettingsSchema = z.object({
   api: z.enum(['chat', 'responses']).default('chat'),
   /** Set when the endpoint rejected JSON-schema output once, so we ask in the line format first. */
   preferLines: z.boolean().default(false),
-  writing: WritingOptionsSchema.default(WritingOptionsSchema.parse({})),
+  writing: z._default(WritingOptionsSchema, WritingOptionsSchema.parse({})),
   createMissingCategories: z.boolean().default(false),
   /** The model's limits, for refusing a rewrite that cannot fit (gpt-4o-mini's by default). */
   contextTokens: z.number().int().min(1_000).default(128_000),

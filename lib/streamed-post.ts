@@ -4,15 +4,8 @@
  * shown in the popup, never half-parsed into the editor.
  */
 import { partialBody } from './answer';
+import type { StreamedPost } from './post-fields';
 
-export interface StreamedPost {
-  title?: string;
-  metaDescription?: string;
-  tags?: string[];
-  categories?: string[];
-  /** Markdown of the finished blocks only. */
-  body: string;
-}
 
 const JSON_STRING = '"((?:[^"\\\\]|\\\\.)*)"';
 

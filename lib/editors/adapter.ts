@@ -1,7 +1,18 @@
-import { z } from 'zod';
-import { BodyBlockSchema } from '../body';
+import * as z from 'zod/mini';
+import type { BodyBlock } from '../body';
 
-export const EditorKindSchema = z.enum(['block-editor', 'classic-editor', 'elementor']);
+/** Checks a body on arrival: the editor-neutral blocks of lib/body.ts. */
+export const BodyBlockSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), level: z.int().check(z.minimum(1), z.maximum(6)), html: z.string() }),
+  z.object({ type: z.literal('paragraph'), html: z.string() }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), html: z.string() }),
+  z.object({ type: z.literal('quote'), html: z.string() }),
+  z.object({ type: z.literal('table'), html: z.string() }),
+  z.object({ type: z.literal('code'), language: z.string(), code: z.string() }),
+  z.object({ type: z.literal('separator') }),
+]) satisfies z.ZodMiniType<BodyBlock>;
+
+export const EditorKindSchema = /* @__PURE__ */ z.enum(['block-editor', 'classic-editor', 'elementor']);
 export type EditorKind = z.infer<typeof EditorKindSchema>;
 
 export const EDITOR_LABELS: Record<EditorKind, string> = {
@@ -11,7 +22,7 @@ export const EDITOR_LABELS: Record<EditorKind, string> = {
 };
 
 /** What an editor holds now; bodyHtml is the editor's own HTML (block markup, TinyMCE, widgets). */
-export const EditorContentSchema = z.object({
+export const EditorContentSchema = /* @__PURE__ */ z.object({
   title: z.string(),
   excerpt: z.string(),
   tags: z.array(z.string()),
@@ -21,20 +32,20 @@ export const EditorContentSchema = z.object({
 export type EditorContent = z.infer<typeof EditorContentSchema>;
 
 /** What to write. Terms are names; the adapter reuses existing terms case-insensitively. */
-export const EditorFillSchema = z.object({
-  title: z.string().optional(),
-  excerpt: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  categories: z.array(z.string()).optional(),
-  body: z.array(BodyBlockSchema).optional(),
+export const EditorFillSchema = /* @__PURE__ */ z.object({
+  title: z.optional(z.string()),
+  excerpt: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
+  categories: z.optional(z.array(z.string())),
+  body: z.optional(z.array(BodyBlockSchema)),
   /** replace: the body replaces the current one; append: it goes after it (Elementor offers both). */
-  bodyMode: z.enum(['replace', 'append']).default('replace'),
+  bodyMode: z._default(z.enum(['replace', 'append']), 'replace'),
   /** Categories the site lacks are only created when the user asked for it. */
-  createMissingCategories: z.boolean().default(false),
+  createMissingCategories: z._default(z.boolean(), false),
 });
 export type EditorFill = z.input<typeof EditorFillSchema>;
 
-export const ApplyReportSchema = z.object({
+export const ApplyReportSchema = /* @__PURE__ */ z.object({
   tagsCreated: z.array(z.string()),
   categoriesSkipped: z.array(z.string()),
   categoriesCreated: z.array(z.string()),
@@ -43,7 +54,7 @@ export const ApplyReportSchema = z.object({
 export type ApplyReport = z.infer<typeof ApplyReportSchema>;
 
 /** Whatever an adapter needs to put the editor back exactly as it was; plain JSON. */
-export const EditorSnapshotSchema = z.object({ kind: EditorKindSchema, data: z.unknown() });
+export const EditorSnapshotSchema = /* @__PURE__ */ z.object({ kind: EditorKindSchema, data: z.unknown() });
 export type EditorSnapshot = z.infer<typeof EditorSnapshotSchema>;
 
 /**

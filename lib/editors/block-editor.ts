@@ -1,7 +1,8 @@
-import { z } from 'zod';
 import { bodyToHtml, type BodyBlock } from '../body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import { createMissing, findTerms, listTerms, type ResolvedTerms, type RestRequest } from './wp-terms';
+import { blockEditorReady } from './status';
+import { readSnapshot } from './snapshot-data';
 
 /** The slice of `window.wp` this adapter uses. */
 export interface Block { name: string; attributes: Record<string, unknown>; innerBlocks: Block[] }
@@ -20,10 +21,6 @@ export interface WpLike {
   apiFetch(options: { path: string; method?: string; data?: unknown }): Promise<unknown>;
 }
 
-export function detectBlockEditor(wp: Partial<WpLike> | undefined, document: Document): boolean {
-  return Boolean(wp?.data?.select?.('core/editor') && wp.blocks && document.body?.classList.contains('block-editor-page'));
-}
-
 /** Blocks we allow model output to become; anything else rawHandler makes turns into a paragraph. */
 const SAFE_BLOCKS = new Set([
   'core/paragraph', 'core/heading', 'core/list', 'core/list-item', 'core/quote', 'core/table',
@@ -36,13 +33,8 @@ function escapeHtml(text: string): string {
 
 const AUTOSAVE_LOCK = 'presspilot-writing';
 
-const SnapshotSchema = z.object({
-  title: z.string(),
-  excerpt: z.string(),
-  tags: z.array(z.number()),
-  categories: z.array(z.number()),
-  content: z.string(),
-});
+interface Snapshot { title: string; excerpt: string; tags: number[]; categories: number[]; content: string }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', tags: 'numbers', categories: 'numbers', content: 'string' });
 
 /**
  * React's batching of state updates (the page's ReactDOM): React 17, in WordPress 6.1, renders
@@ -175,7 +167,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
   }
 
   function restoreSnapshot(snapshot: EditorSnapshot, options?: { undoIgnore: true }) {
-    const data = SnapshotSchema.parse(snapshot.data);
+    const data = readOwnSnapshot(snapshot);
     editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content, options);
   }
 
@@ -190,9 +182,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
   return {
     kind: 'block-editor',
     isReady() {
-      const select = editor();
-      if (!select || select.getCurrentPostId() == null) return false;
-      return typeof select.__unstableIsEditorReady === 'function' ? select.__unstableIsEditorReady() : true;
+      return blockEditorReady(editor());
     },
     async read(): Promise<EditorContent> {
       const select = editor();
@@ -209,7 +199,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     },
     async snapshot(): Promise<EditorSnapshot> {
       const select = editor();
-      const data: z.infer<typeof SnapshotSchema> = {
+      const data: Snapshot = {
         title: select.getEditedPostAttribute('title') ?? '',
         excerpt: select.getEditedPostAttribute('excerpt') ?? '',
         tags: select.getEditedPostAttribute('tags') ?? [],
@@ -252,7 +242,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       const { edits, report } = await fieldEdits(fill, true);
       // Terms prepared for a list the final post no longer has are not left behind.
       await deletePreparedTerms(new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
-      const base = previewBase ?? (fill.bodyMode === 'append' ? wp.blocks.parse(SnapshotSchema.parse(snapshot.data).content) : []);
+      const base = previewBase ?? (fill.bodyMode === 'append' ? wp.blocks.parse(readOwnSnapshot(snapshot).content) : []);
       const blocks = fill.body ? [...base, ...streamedBlocks(fill.body)] : undefined;
       // Back to the post as it was, outside the history, then the whole post as one undo step
       // from there; batched, so the editor renders only the final post, its blocks kept as shown.

@@ -1,15 +1,17 @@
 /** The classic editor (TinyMCE): filled through its own fields, tag box and category checklist. */
-import { z } from 'zod';
 import { bodyToHtml } from '../body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import type { RestRequest } from './wp-terms';
 import { resolveTerms } from './wp-terms';
+import { classicEditorReady } from './status';
+import { readSnapshot } from './snapshot-data';
 
 /** The slice of TinyMCE 4 this adapter uses. */
 export interface TinyMceEditor {
   initialized?: boolean;
   getContent(): string;
   setContent(html: string): void;
+  getBody(): HTMLElement;
   save(): void;
   fire(event: string): void;
   undoManager: { add(): void; ignore(callback: () => void): void };
@@ -27,17 +29,8 @@ export interface ClassicEditorDeps {
   rest?: RestRequest;
 }
 
-export function detectClassicEditor(document: Document): boolean {
-  return Boolean(document.querySelector('form#post #title') && document.querySelector('textarea#content') && !document.body?.classList.contains('block-editor-page'));
-}
-
-const SnapshotSchema = z.object({
-  title: z.string(),
-  excerpt: z.string(),
-  tags: z.string(),
-  categoryIds: z.array(z.string()),
-  body: z.string(),
-});
+interface Snapshot { title: string; excerpt: string; tags: string; categoryIds: string[]; body: string }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', tags: 'string', categoryIds: 'strings', body: 'string' });
 
 const TAG_DELIMITER = ',';
 
@@ -98,7 +91,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
   }
 
   function restoreFields(snapshot: EditorSnapshot, undoLevel: boolean) {
-    const data = SnapshotSchema.parse(snapshot.data);
+    const data = readOwnSnapshot(snapshot);
     setTitle(data.title);
     setValue(field<HTMLTextAreaElement>('#excerpt'), data.excerpt);
     setTags(data.tags);
@@ -107,8 +100,28 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
     setBody(data.body, undoLevel);
   }
 
-  /** The body before a preview, for append mode. */
+  /** The body before a preview, for append mode, and the blocks' HTML shown since. */
   let previewBase: string | undefined;
+  let previewShown: string | undefined;
+
+  /** Only what changed is written, so a field the blogger has the caret in keeps it. */
+  function setIfChanged(selector: string, value: string, set: (value: string) => void) {
+    if (field<HTMLInputElement | HTMLTextAreaElement>(selector)?.value !== value) set(value);
+  }
+
+  /** New blocks go after the ones shown, leaving TinyMCE's selection where it is. */
+  function showBody(html: string) {
+    const editor = visualEditor();
+    const added = previewShown !== undefined && html.startsWith(previewShown) ? html.slice(previewShown.length) : undefined;
+    if (editor && added !== undefined) {
+      if (added) editor.undoManager.ignore(() => editor.getBody().insertAdjacentHTML('beforeend', added));
+      editor.save();
+      setValue(field<HTMLTextAreaElement>('#content'), editor.getContent());
+    } else {
+      setBody(previewBase ? `${previewBase}\n${html}` : html, false);
+    }
+    previewShown = html;
+  }
 
   function readBody(): string {
     return visualEditor()?.getContent() ?? field<HTMLTextAreaElement>('#content')?.value ?? '';
@@ -117,8 +130,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
   return {
     kind: 'classic-editor',
     isReady() {
-      const editor = tinymce()?.get('content');
-      return Boolean(field('#title') && (editor?.initialized || field('#wp-content-wrap')?.classList.contains('html-active')));
+      return classicEditorReady(document, tinymce()?.get('content'));
     },
     async read(): Promise<EditorContent> {
       return {
@@ -133,7 +145,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
       return categoryBoxes().map(categoryName).filter(Boolean);
     },
     async snapshot(): Promise<EditorSnapshot> {
-      const data: z.infer<typeof SnapshotSchema> = {
+      const data: Snapshot = {
         title: field<HTMLInputElement>('#title')?.value ?? '',
         excerpt: field<HTMLTextAreaElement>('#excerpt')?.value ?? '',
         tags: field<HTMLTextAreaElement>('#tax-input-post_tag')?.value ?? '',
@@ -169,25 +181,26 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
     },
     async preview(fill) {
       autosave?.()?.suspend();
-      if (fill.title !== undefined) setTitle(fill.title);
-      if (fill.excerpt !== undefined) setValue(field<HTMLTextAreaElement>('#excerpt'), fill.excerpt);
-      if (fill.tags) setTags(fill.tags.join(`${TAG_DELIMITER} `));
+      if (fill.title !== undefined) setIfChanged('#title', fill.title, setTitle);
+      if (fill.excerpt !== undefined) setIfChanged('#excerpt', fill.excerpt, (value) => setValue(field<HTMLTextAreaElement>('#excerpt'), value));
+      if (fill.tags) setIfChanged('#tax-input-post_tag', fill.tags.join(`${TAG_DELIMITER} `), setTags);
       if (fill.categories) checkCategories(fill.categories);
       if (fill.body) {
         previewBase ??= fill.bodyMode === 'append' ? readBody() : '';
-        const html = bodyToHtml(fill.body);
-        setBody(previewBase ? `${previewBase}\n${html}` : html, false);
+        showBody(bodyToHtml(fill.body));
       }
     },
     async discardPreview(snapshot) {
       restoreFields(snapshot, false);
       previewBase = undefined;
+      previewShown = undefined;
       autosave?.()?.resume();
     },
     async commitPreview(snapshot, fill) {
       // The post as it was, outside TinyMCE's undo levels, then the whole post as one level.
       restoreFields(snapshot, false);
       previewBase = undefined;
+      previewShown = undefined;
       const report = await this.apply(fill);
       autosave?.()?.resume();
       return report;

@@ -1,8 +1,9 @@
 /** Page world: which editor this page is, as an adapter built from the page's own globals. */
 import type { EditorAdapter } from './adapter';
-import { createBlockEditorAdapter, detectBlockEditor, type WpLike } from './block-editor';
-import { createClassicEditorAdapter, detectClassicEditor, type TinyMceLike } from './classic-editor';
-import { createElementorAdapter, isElementorEditorPage, type ElementorCommandsLike, type ElementorCommonLike, type ElementorLike } from './elementor';
+import { createBlockEditorAdapter, type WpLike } from './block-editor';
+import { createClassicEditorAdapter, type TinyMceLike } from './classic-editor';
+import { createElementorAdapter, type ElementorCommandsLike, type ElementorCommonLike, type ElementorLike } from './elementor';
+import { detectBlockEditor, detectClassicEditor, isElementorEditorPage } from './status';
 import { restViaFetch, type RestRequest } from './wp-terms';
 
 interface EditorWindow extends Window {

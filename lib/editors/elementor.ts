@@ -3,10 +3,11 @@
  * (one container per H2 section, Heading widgets, Text Editor widgets for the prose between),
  * all inside one entry of Elementor's own history. Tags and categories over the REST API.
  */
-import { z } from 'zod';
 import { blockToHtml, type BodyBlock } from '../body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
+import { elementorReady } from './status';
+import { readSnapshot } from './snapshot-data';
 
 /** The slice of Elementor's editor API this adapter uses. */
 export interface ElementorContainer {
@@ -18,7 +19,7 @@ export interface ElementorContainer {
 }
 export interface ElementorLike {
   loaded?: boolean;
-  documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void } } | undefined };
+  documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void }; editor?: { isChanged?: boolean } } | undefined };
   getPanelView?(): { getCurrentPageName?(): string } | undefined;
 }
 export interface ElementorCommandsLike {
@@ -36,17 +37,8 @@ export interface ElementorDeps {
   postId: number;
 }
 
-export function isElementorEditorPage(location: { search: string }): boolean {
-  return new URLSearchParams(location.search).get('action') === 'elementor';
-}
-
-const SnapshotSchema = z.object({
-  title: z.string(),
-  excerpt: z.string(),
-  elements: z.array(z.record(z.string(), z.unknown())),
-  tags: z.array(z.number()).nullable(),
-  categories: z.array(z.number()).nullable(),
-});
+interface Snapshot { title: string; excerpt: string; elements: Array<Record<string, unknown>>; tags: number[] | null; categories: number[] | null }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', elements: 'objects', tags: 'numbers-or-null', categories: 'numbers-or-null' });
 
 export interface ElementModel {
   id: string;
@@ -176,8 +168,14 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   /** While a post streams in: the sections shown, by their blocks, so an update redoes only the last. */
   let shownSections: Array<{ key: string; element: ElementorContainer }> = [];
   let previewing = false;
+  /** Whether the page had unsaved changes before the preview: Elementor autosaves only a changed page. */
+  let changedBefore: boolean | undefined;
 
-  function putBack(data: z.infer<typeof SnapshotSchema>) {
+  function markChanged(changed: boolean) {
+    editor().commands.internal('document/save/set-is-modified', { status: changed });
+  }
+
+  function putBack(data: Snapshot) {
     const { container, commands } = editor();
     commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
     commands.run('document/elements/empty', { force: true });
@@ -187,11 +185,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   return {
     kind: 'elementor',
     isReady() {
-      const elementor = deps.elementor();
-      if (!elementor?.loaded || !deps.$e()) return false;
-      // `loaded` turns true before the document is attached: wait for its view and the panel.
-      const document = elementor.documents.getCurrent();
-      return Boolean(document?.container?.view?.$el?.length && elementor.getPanelView?.()?.getCurrentPageName?.());
+      return elementorReady(deps.elementor(), deps.$e());
     },
     async read(): Promise<EditorContent> {
       const { container } = editor();
@@ -210,7 +204,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     async snapshot(): Promise<EditorSnapshot> {
       const { container } = editor();
       const terms = await postTerms();
-      const data: z.infer<typeof SnapshotSchema> = {
+      const data: Snapshot = {
         title: container.settings.get('post_title') ?? '',
         excerpt: container.settings.get('post_excerpt') ?? '',
         elements: container.children.map((child) => child.model.toJSON({ remove: ['default', 'editSettings', 'defaultEditSettings'] })),
@@ -254,13 +248,14 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       return report;
     },
     async restore(snapshot) {
-      const data = SnapshotSchema.parse(snapshot.data);
+      const data = readOwnSnapshot(snapshot);
       inOneHistoryStep('PressPilot undo', () => putBack(data));
       if (data.tags && data.categories) {
         await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data: { tags: data.tags, categories: data.categories } }).catch(() => undefined);
       }
     },
     async preview(fill) {
+      changedBefore ??= Boolean(deps.elementor()?.documents.getCurrent()?.editor?.isChanged);
       // Terms go over REST, outside any undo: they are only set by the final fill.
       outsideHistory(() => {
         const { container, commands } = editor();
@@ -280,9 +275,13 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
           shownSections.push({ key: section.key, element: element! });
         }
       });
+      // Nothing half-written is autosaved: Elementor's autosave skips a page with no changes.
+      markChanged(false);
     },
     async discardPreview(snapshot) {
-      outsideHistory(() => putBack(SnapshotSchema.parse(snapshot.data)));
+      outsideHistory(() => putBack(readOwnSnapshot(snapshot)));
+      markChanged(changedBefore ?? false);
+      changedBefore = undefined;
       shownSections = [];
       previewing = false;
     },

@@ -57,6 +57,13 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     await waitForBlockEditor(editor);
     await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
     const before = await blockEditorPost();
+    // Where the blogger is: the selection and how far the editor is scrolled.
+    const view = () => editor.evaluate(() => {
+      const select = (window as any).wp.data.select('core/block-editor');
+      const scroller = document.querySelector('.interface-interface-skeleton__content');
+      return { selection: JSON.stringify(select.getSelectionStart()), selected: select.getSelectedBlockClientId(), scrollTop: scroller?.scrollTop ?? window.scrollY };
+    });
+    const viewBefore = await view();
 
     const popup = await stalledGeneration('Streaming into the block editor');
     // The server is holding the rest of the answer: what shows now was streamed in.
@@ -64,15 +71,22 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     await expect.poll(async () => (await blockEditorState(editor)).blocks.filter((name) => name === 'core/heading').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     const streaming = await blockEditorState(editor);
     expect(streaming.excerpt).toBe(post.metaDescription);
+    // The tags are in too: the site's "Caching", and the two it lacked, made while the body is written.
+    expect(streaming.tags).toHaveLength(3);
+    expect(await site.rest<unknown[]>('/wp/v2/tags?search=Streaming')).toHaveLength(1);
     expect(streaming.content).toContain('Why speed matters');
     expect(streaming.content).not.toContain('Going further'); // not written yet
     expect(streaming.content).not.toContain('My old');
     expect(await editor.evaluate(() => (window as any).wp.data.select('core/editor').isPostAutosavingLocked())).toBe(true);
+    expect(await view()).toEqual(viewBefore);
 
     expect(server.cutStalled()).toBe(1);
     await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('broke off');
     expect(await blockEditorPost()).toEqual(before);
+    expect((await blockEditorState(editor)).tags).toEqual([]);
     expect(await editor.evaluate(() => (window as any).wp.data.select('core/editor').isPostAutosavingLocked())).toBe(false);
+    // The tags made for the post that was not kept are gone from the site again.
+    await expect.poll(() => site.rest<unknown[]>('/wp/v2/tags?search=Streaming')).toHaveLength(0);
     expect(await popup.page.locator('.partial').innerText()).toContain('Why speed matters');
 
     await popup.page.getByRole('button', { name: 'Keep what was written' }).click();
@@ -165,6 +179,8 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     await expect.poll(async () => (await page()).tree, { timeout: 30_000 }).toContain('Setting up a cache');
     const streaming = await page();
     expect(streaming.title).toBe(post.title);
+    // Elementor autosaves only a changed page: the half-written one is not marked changed.
+    expect(await editor.evaluate(() => (window as any).elementor.documents.getCurrent().editor.isChanged)).toBe(false);
     expect(streaming.tree).not.toContain('Going further');
     expect(streaming.history).toBe(before.history);
     expect(server.cutStalled()).toBe(1);

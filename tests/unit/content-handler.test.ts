@@ -1,8 +1,9 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
-import type { BridgeClient } from '../../lib/bridge-channel';
+import type { BridgeClient } from '../../lib/bridge-client';
 import { createContentHandler } from '../../lib/content-handler';
+import { createConverters } from '../../lib/converters';
 import { hardenPurify } from '../../lib/markdown';
 import { makePost } from '../support/openai-test-server';
 
@@ -18,7 +19,8 @@ function handlerWithBridge() {
       default: throw new Error(request.type);
     }
   });
-  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, purify: hardenPurify(createDOMPurify(window as never)), domParser: new window.DOMParser(), pageId: 'this-page' });
+  const converters = createConverters(hardenPurify(createDOMPurify(window as never)), new window.DOMParser());
+  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, converters: () => converters, pageId: 'this-page' });
   return { handle, call };
 }
 

@@ -313,6 +313,55 @@ describe('a generation from the popup', { timeout: JOB_BUDGET }, () => {
   });
 });
 
+describe('a new post written into the editor while it streams', { timeout: JOB_BUDGET }, () => {
+  it('sends the finished part as it comes, then the whole post as the end of that same stream', async () => {
+    const tab = fakeTab();
+    const post = makePost({ words: 400 });
+    server.enqueue({ kind: 'post', post, chunkChars: 50 });
+    await runner(tab).start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    const streamed = tab.requests.filter((request) => request.type === 'editor/stream') as Array<Extract<ContentRequest, { type: 'editor/stream' }>>;
+    expect(streamed.length).toBeGreaterThan(3);
+    expect(streamed.every((request) => request.streamId === job.id)).toBe(true);
+    // The fields first, then a growing body made of finished blocks only.
+    expect(streamed.find((request) => request.post.title)?.post.body ?? '').toBe('');
+    const bodies = streamed.map((request) => request.post.body);
+    expect(bodies.every((body, index) => index === 0 || body.startsWith(bodies[index - 1]!.slice(0, -20)))).toBe(true);
+    expect(post.body.startsWith(bodies.at(-1)!)).toBe(true);
+    const apply = tab.requests.at(-1);
+    expect(apply).toMatchObject({ type: 'editor/apply', streamId: job.id, post: { title: post.title } });
+  });
+
+  it('takes the streamed part away when the stream breaks off, and Keep puts it in as it stands', async () => {
+    const tab = fakeTab();
+    const post = makePost({ words: 400 });
+    server.enqueue({ kind: 'post', post, chunkChars: 50, cutAfterChars: 1500 });
+    const jobs = runner(tab);
+    await jobs.start(TAB, generate());
+    const job = await settled();
+    expect(job.phase).toBe('failed');
+    expect(tab.requests.at(-1)).toEqual({ type: 'editor/stream-end', streamId: job.id });
+    expect(job.partialFields).toMatchObject({ title: post.title, metaDescription: post.metaDescription, tags: post.tags });
+
+    await jobs.keep(TAB);
+    const kept = await settled();
+    expect(kept.phase).toBe('done');
+    expect(tab.requests.at(-1)).toMatchObject({
+      type: 'editor/apply', post: { title: post.title, body: job.partialBody }, fields: { title: true, excerpt: true, tags: true, categories: true, body: true },
+    });
+    expect(tab.requests.at(-1)).not.toHaveProperty('streamId');
+  });
+
+  it('a worker that restarts takes away what the job it lost had streamed', async () => {
+    const tab = fakeTab();
+    await jobItem(TAB).setValue({ id: 'lost-job', tabId: TAB, request: generate(), phase: 'writing', startedAt: 1, updatedAt: 1, words: 10, partialBody: 'Some text', applied: false, canUndo: false });
+    await runner(tab).recoverInterrupted();
+    expect((await loadJob(TAB))?.phase).toBe('failed');
+    expect(tab.requests).toEqual([{ type: 'editor/stream-end', streamId: 'lost-job' }]);
+  });
+});
+
 describe('answers at the edges', { timeout: JOB_BUDGET }, () => {
   it('a 20,000-word answer ends in a valid post, applied', async () => {
     const post = makePost({ words: 20_000 });

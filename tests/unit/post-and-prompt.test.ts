@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GeneratedPostSchema, countWords, DEFAULT_CATEGORIES } from '../../lib/post';
-import { buildGenerateMessages, categoryChoices, WritingOptionsSchema } from '../../lib/prompt';
+import { buildGenerateMessages, categoryChoices } from '../../lib/prompt';
+import { WritingOptionsSchema } from '../../lib/writing';
 import { makePost } from '../support/openai-test-server';
 
 describe('the post schema', () => {
