@@ -32,6 +32,8 @@ function escapeHtml(text: string): string {
 }
 
 const AUTOSAVE_LOCK = 'presspilot-writing';
+const BLOCKS_PER_TASK = 3;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface Snapshot { title: string; excerpt: string; tags: number[]; categories: number[]; content: string }
 const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', tags: 'numbers', categories: 'numbers', content: 'string' });
@@ -126,32 +128,53 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
    * While a post streams in: the native blocks shown for each body block, kept (with their
    * clientIds) as long as that block is unchanged, so each update renders only the new ones.
    */
-  let shown: Array<{ key: string; native: Block[] }> = [];
-  /** In append mode, the blocks the post had before the preview. */
+  let shown: Array<{ key: string; native: Block[]; html: string }> = [];
+  /** In append mode, the blocks the post had before the preview, and their HTML. */
   let previewBase: Block[] | undefined;
+  let previewBaseHtml: string | undefined;
   let previewing = false;
+  /** The newest preview, for fields whose terms arrive between updates. */
+  let lastPreview: Parameters<EditorAdapter['preview']>[0] | undefined;
+
+  /** The preview's title, excerpt and terms, only those that changed; says whether any did. */
+  async function showFields(fill: Parameters<EditorAdapter['preview']>[0]): Promise<boolean> {
+    const { edits } = await fieldEdits(fill, false);
+    const select = editor();
+    const changed = Object.entries(edits).filter(([name, value]) => JSON.stringify(select.getEditedPostAttribute(name)) !== JSON.stringify(value));
+    if (changed.length) editAll(Object.fromEntries(changed), undefined, undefined, { undoIgnore: true });
+    return changed.length > 0;
+  }
   /**
    * While a post streams in, its terms are prepared as soon as their list is written: found, and
    * the missing ones created, while the model writes the body, so the final fill waits on no
    * request. A preview that is discarded deletes the terms it created.
    */
-  const preparedTerms = new Map<string, Promise<ResolvedTerms>>();
+  const preparedTerms = new Map<string, { done: Promise<ResolvedTerms>; value?: ResolvedTerms }>();
 
-  async function termsFor(taxonomy: 'tags' | 'categories', names: string[], mayCreate: boolean, final: boolean): Promise<ResolvedTerms> {
+  async function termsFor(taxonomy: 'tags' | 'categories', names: string[], mayCreate: boolean, final: boolean): Promise<ResolvedTerms | undefined> {
     const key = `${taxonomy}:${JSON.stringify(names)}`;
     const prepare = async () => {
       const found = await findTerms(rest, taxonomy, names);
       return mayCreate ? createMissing(rest, taxonomy, found) : found;
     };
     if (!previewing) return prepare();
-    if (!preparedTerms.has(key)) preparedTerms.set(key, prepare());
-    const prepared = await preparedTerms.get(key)!;
-    // Shown while it streams: the terms as prepared; the report of what was created comes at the end.
-    return final ? prepared : { ...prepared, created: [] };
+    if (!preparedTerms.has(key)) {
+      const entry: { done: Promise<ResolvedTerms>; value?: ResolvedTerms } = { done: prepare() };
+      // Ready while the model still writes: shown at once, not at the next update.
+      entry.done.then((value) => {
+        entry.value = value;
+        if (previewing && lastPreview) void showFields(lastPreview);
+      }, () => undefined);
+      preparedTerms.set(key, entry);
+    }
+    const prepared = preparedTerms.get(key)!;
+    if (final) return prepared.done;
+    // A preview never waits on the site: the terms show in the first update after they are ready.
+    return prepared.value && { ...prepared.value, created: [] };
   }
 
   async function deletePreparedTerms(keep: Set<number>) {
-    const prepared = await Promise.allSettled([...preparedTerms.entries()].map(async ([key, result]) => ({ taxonomy: key.split(':')[0]!, result: await result })));
+    const prepared = await Promise.allSettled([...preparedTerms.entries()].map(async ([key, entry]) => ({ taxonomy: key.split(':')[0]!, result: await entry.done })));
     await Promise.allSettled(prepared.flatMap((entry) => entry.status === 'fulfilled'
       ? entry.value.result.terms.filter((term) => entry.value.result.created.includes(term.name) && !keep.has(term.id))
         .map((term) => rest(`/wp/v2/${entry.value.taxonomy}/${term.id}?force=true`, { method: 'DELETE' }))
@@ -161,9 +184,21 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
   function streamedBlocks(body: BodyBlock[]): Block[] {
     shown = body.map((block, index) => {
       const key = JSON.stringify(block);
-      return shown[index]?.key === key ? shown[index]! : { key, native: toNativeBlocks([block]) };
+      if (shown[index]?.key === key) return shown[index]!;
+      const native = toNativeBlocks([block]);
+      return { key, native, html: wp.blocks.serialize(native) };
     });
     return shown.flatMap((entry) => entry.native);
+  }
+
+  /**
+   * The post's HTML while it streams, from each block's HTML made once: the editor reads it on
+   * every change (its autosave and dirty checks), and serializing the whole post each time is
+   * what made a long post's updates long tasks. `serialize` joins blocks with a blank line too.
+   */
+  function streamedContent(): string {
+    previewBaseHtml ??= previewBase?.length ? wp.blocks.serialize(previewBase) : '';
+    return [...(previewBaseHtml ? [previewBaseHtml] : []), ...shown.map((entry) => entry.html)].join('\n\n');
   }
 
   function restoreSnapshot(snapshot: EditorSnapshot, options?: { undoIgnore: true }) {
@@ -173,6 +208,8 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
 
   function endPreview() {
     shown = [];
+    lastPreview = undefined;
+    previewBaseHtml = undefined;
     previewing = false;
     preparedTerms.clear();
     previewBase = undefined;
@@ -225,13 +262,18 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       // A half-written post is never autosaved.
       wp.data.dispatch('core/editor').lockPostAutosaving?.(AUTOSAVE_LOCK);
       previewing = true;
-      const { edits } = await fieldEdits(fill, false);
-      let blocks: Block[] | undefined;
-      if (fill.body) {
-        previewBase ??= fill.bodyMode === 'append' ? wp.data.select('core/block-editor').getBlocks() : [];
-        blocks = [...previewBase!, ...streamedBlocks(fill.body)];
+      lastPreview = fill;
+      const changed = await showFields(fill);
+      if (!fill.body) return;
+      previewBase ??= fill.bodyMode === 'append' ? wp.data.select('core/block-editor').getBlocks() : [];
+      // The editor renders each edit at once: new blocks go in a few per task, so none runs long.
+      let from = 0;
+      while (from < shown.length && shown[from]!.key === JSON.stringify(fill.body[from])) from++;
+      for (let end = Math.min(from + BLOCKS_PER_TASK, fill.body.length); ; end = Math.min(end + BLOCKS_PER_TASK, fill.body.length)) {
+        if (changed || end > from + BLOCKS_PER_TASK) await nextTask();
+        editAll({}, [...previewBase!, ...streamedBlocks(fill.body.slice(0, end))], streamedContent(), { undoIgnore: true });
+        if (end >= fill.body.length) break;
       }
-      editAll(edits, blocks, undefined, { undoIgnore: true });
     },
     async discardPreview(snapshot) {
       restoreSnapshot(snapshot, { undoIgnore: true });
@@ -246,9 +288,10 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       const blocks = fill.body ? [...base, ...streamedBlocks(fill.body)] : undefined;
       // Back to the post as it was, outside the history, then the whole post as one undo step
       // from there; batched, so the editor renders only the final post, its blocks kept as shown.
+      // Its HTML is the blocks' own, joined as `serialize` joins them, so nothing is serialized twice.
       batch(() => {
         restoreSnapshot(snapshot, { undoIgnore: true });
-        editAll(edits, blocks);
+        editAll(edits, blocks, blocks ? streamedContent() : undefined);
       });
       endPreview();
       return report;

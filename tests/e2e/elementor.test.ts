@@ -13,8 +13,7 @@ import type { WordPressSite } from '../support/wordpress/site';
 import { generateFromPopup, readSavedPost, startEditorSuite, stopEditorSuite, waitForElementor } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
-const elementorBuild = elementorFor(source);
-const elementorDir = 'dir' in elementorBuild ? elementorBuild.dir : undefined;
+const { dir: elementorDir, name: elementorName, skipNote } = elementorFor(source);
 let site: WordPressSite;
 let server: OpenAITestServer;
 let browser: ExtensionBrowser;
@@ -46,7 +45,7 @@ async function openElementor(postId: number): Promise<void> {
   await waitForElementor(editor);
 }
 
-describe.skipIf(!elementorDir)(`${'name' in elementorBuild ? elementorBuild.name : 'Elementor'} on WordPress ${source}${'skip' in elementorBuild ? ` (${elementorBuild.skip})` : ''}`, () => {
+describe.skipIf(!elementorDir)(`${elementorName} on WordPress ${source}${skipNote}`, () => {
   beforeAll(async () => {
     ({ site, server, browser, editor } = await startEditorSuite(source, { elementorDir, categories: ['Performance'], tags: ['Caching'] }));
     // Leaving Elementor with unsaved changes asks first; the tests answer yes.

@@ -16,8 +16,7 @@ import { blockEditorState, lastPrompt, readSavedPost, rewriteFromPopup, saveBloc
 import { findScriptVectors, hostileMarkdown, XSS_VECTORS } from '../support/xss';
 
 const source = resolveSourceFromEnv();
-const elementorBuild = elementorFor(source);
-const elementorDir = 'dir' in elementorBuild ? elementorBuild.dir : undefined;
+const { dir: elementorDir, skipNote } = elementorFor(source);
 let site: WordPressSite;
 let server: OpenAITestServer;
 let browser: ExtensionBrowser;
@@ -125,7 +124,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     expect(alerts).toEqual([]);
   });
 
-  it.skipIf(!elementorDir)(`Elementor: ${XSS_VECTORS.length} vectors, none in any widget, run in the preview or saved${'skip' in elementorBuild ? ` (${elementorBuild.skip})` : ''}`, async () => {
+  it.skipIf(!elementorDir)(`Elementor: ${XSS_VECTORS.length} vectors, none in any widget, run in the preview or saved${skipNote}`, async () => {
     await useClassicEditor(browser.context, site, false);
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);

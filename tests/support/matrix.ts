@@ -41,9 +41,12 @@ export function coreMissing(source: WordPressSource): string | undefined {
   return 'missing' in cached ? cached.missing : undefined;
 }
 
-/** The Elementor build that goes with this WordPress version, or why the Elementor suites skip. */
-export function elementorFor(source: WordPressSource): { dir: string; name: string } | { skip: string } {
+/**
+ * The Elementor build that goes with this WordPress version: its folder when cached, and a note
+ * for a suite's name, empty or saying why the suite is skipped and how to provide the build.
+ */
+export function elementorFor(source: WordPressSource): { dir?: string; name: string; skipNote: string } {
   const build = MATRIX[source].elementor;
   const cached = cachedBuild(build);
-  return 'dir' in cached ? { dir: cached.dir, name: build.name } : { skip: `skipped: ${cached.missing}` };
+  return 'dir' in cached ? { dir: cached.dir, name: build.name, skipNote: '' } : { name: build.name, skipNote: ` (skipped: ${cached.missing})` };
 }
