@@ -139,6 +139,8 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
   /** The preview's title, excerpt and terms, only those that changed; says whether any did. */
   async function showFields(fill: Parameters<EditorAdapter['preview']>[0]): Promise<boolean> {
     const { edits } = await fieldEdits(fill, false);
+    // A preview discarded or committed meanwhile is over: nothing of it may come back.
+    if (!previewing) return false;
     const select = editor();
     const changed = Object.entries(edits).filter(([name, value]) => JSON.stringify(select.getEditedPostAttribute(name)) !== JSON.stringify(value));
     if (changed.length) editAll(Object.fromEntries(changed), undefined, undefined, { undoIgnore: true });
@@ -173,8 +175,8 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     return prepared.value && { ...prepared.value, created: [] };
   }
 
-  async function deletePreparedTerms(keep: Set<number>) {
-    const prepared = await Promise.allSettled([...preparedTerms.entries()].map(async ([key, entry]) => ({ taxonomy: key.split(':')[0]!, result: await entry.done })));
+  async function deletePreparedTerms(terms: typeof preparedTerms, keep: Set<number>) {
+    const prepared = await Promise.allSettled([...terms.entries()].map(async ([key, entry]) => ({ taxonomy: key.split(':')[0]!, result: await entry.done })));
     await Promise.allSettled(prepared.flatMap((entry) => entry.status === 'fulfilled'
       ? entry.value.result.terms.filter((term) => entry.value.result.created.includes(term.name) && !keep.has(term.id))
         .map((term) => rest(`/wp/v2/${entry.value.taxonomy}/${term.id}?force=true`, { method: 'DELETE' }))
@@ -206,7 +208,9 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content, options);
   }
 
-  function endPreview() {
+  /** Ends the preview at once (terms that arrive later show nothing); returns its prepared terms. */
+  function endPreview(): typeof preparedTerms {
+    const terms = new Map(preparedTerms);
     shown = [];
     lastPreview = undefined;
     previewBaseHtml = undefined;
@@ -214,6 +218,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     preparedTerms.clear();
     previewBase = undefined;
     wp.data.dispatch('core/editor').unlockPostAutosaving?.(AUTOSAVE_LOCK);
+    return terms;
   }
 
   return {
@@ -271,19 +276,20 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       while (from < shown.length && shown[from]!.key === JSON.stringify(fill.body[from])) from++;
       for (let end = Math.min(from + BLOCKS_PER_TASK, fill.body.length); ; end = Math.min(end + BLOCKS_PER_TASK, fill.body.length)) {
         if (changed || end > from + BLOCKS_PER_TASK) await nextTask();
+        if (!previewing) return;
         editAll({}, [...previewBase!, ...streamedBlocks(fill.body.slice(0, end))], streamedContent(), { undoIgnore: true });
         if (end >= fill.body.length) break;
       }
     },
     async discardPreview(snapshot) {
+      const terms = endPreview();
       restoreSnapshot(snapshot, { undoIgnore: true });
-      await deletePreparedTerms(new Set());
-      endPreview();
+      await deletePreparedTerms(terms, new Set());
     },
     async commitPreview(snapshot, fill) {
       const { edits, report } = await fieldEdits(fill, true);
       // Terms prepared for a list the final post no longer has are not left behind.
-      await deletePreparedTerms(new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
+      await deletePreparedTerms(preparedTerms, new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
       const base = previewBase ?? (fill.bodyMode === 'append' ? wp.blocks.parse(readOwnSnapshot(snapshot).content) : []);
       const blocks = fill.body ? [...base, ...streamedBlocks(fill.body)] : undefined;
       // Back to the post as it was, outside the history, then the whole post as one undo step
