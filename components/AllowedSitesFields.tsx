@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { allowedSites, removeSiteAccess, requestSiteAccess, siteLabel, sitePattern } from '../lib/site-access';
+import { allowedSites, removeSiteAccess, requestSiteAccess, siteLabel, sitePattern } from '../lib/storage/site-access';
 
 /** The options page's list of WordPress sites PressPilot may work on, to add to and remove from. */
 export function AllowedSitesFields() {

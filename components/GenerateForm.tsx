@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { JobRequestSchema, type JobRequest } from '../lib/protocol';
-import type { Settings } from '../lib/storage';
+import { JobRequestSchema, type JobRequest } from '../lib/messaging/protocol';
+import type { Settings } from '../lib/storage/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';
 
 export function GenerateForm({ settings, onStart }: { settings: Settings; onStart(request: JobRequest): void }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { JobState } from '../lib/protocol';
-import { diffParagraphs } from '../lib/diff';
+import type { JobState } from '../lib/messaging/protocol';
+import { diffParagraphs } from '../lib/content/diff';
 
 const RUNNING_LABELS: Partial<Record<JobState['phase'], string>> = {
   reading: 'Reading the post…',

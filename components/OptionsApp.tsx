@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { sendToBackground } from '../lib/messaging';
-import { apiKeyItem, loadSettings, settingsItem, SettingsSchema, type Settings } from '../lib/storage';
+import { sendToBackground } from '../lib/messaging/messaging';
+import { apiKeyItem, loadSettings, settingsItem, SettingsSchema, type Settings } from '../lib/storage/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';
 import { AllowedSitesFields } from './AllowedSitesFields';
 import './popup.css';

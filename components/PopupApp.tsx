@@ -1,15 +1,15 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { EDITOR_LABELS } from '../lib/editors/adapter';
-import { sendToBackground } from '../lib/messaging';
-import { isRunning, type JobRequest } from '../lib/protocol';
+import { sendToBackground } from '../lib/messaging/messaging';
+import { isRunning, type JobRequest } from '../lib/messaging/protocol';
 import type { UserError } from '../lib/errors';
 import { DoneJob, FailedJob, ReviewJob, RunningJob, type JobActions } from './JobView';
 import { GenerateForm } from './GenerateForm';
 import { SiteAccessPanel } from './SiteAccessPanel';
 import { RewriteForm } from './RewriteForm';
 import { useActiveTabId, useEditorStatus, useJob, useSettings } from './useTabState';
-import { DEMO_MODEL } from '../lib/endpoint-defaults';
+import { DEMO_MODEL } from '../lib/generation/endpoint-defaults';
 import './popup.css';
 
 const MODES = [{ id: 'generate', label: 'New post' }, { id: 'rewrite', label: 'Rewrite this post' }] as const;

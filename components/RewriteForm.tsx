@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { REWRITE_PRESETS, type RewritePreset } from '../lib/writing';
-import { JobRequestSchema, type JobRequest } from '../lib/protocol';
-import type { Settings } from '../lib/storage';
+import { REWRITE_PRESETS, type RewritePreset } from '../lib/generation/writing';
+import { JobRequestSchema, type JobRequest } from '../lib/messaging/protocol';
+import type { Settings } from '../lib/storage/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';
 
 const PRESET_LABELS: Record<RewritePreset, string> = {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { isEditorPage, requestSiteAccess, siteLabel, sitePattern } from '../lib/site-access';
+import { isEditorPage, requestSiteAccess, siteLabel, sitePattern } from '../lib/storage/site-access';
 import { useTabPage } from './useTabState';
 
 const EDITORS = 'PressPilot works in the WordPress block editor, the classic editor and Elementor.';

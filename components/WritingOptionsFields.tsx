@@ -1,4 +1,4 @@
-import { LENGTHS, TONES, type LengthName, type WritingOptions } from '../lib/writing';
+import { LENGTHS, TONES, type LengthName, type WritingOptions } from '../lib/generation/writing';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

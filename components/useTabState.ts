@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendToBackground, sendToTab } from '../lib/messaging';
-import { isRunning, JobStateSchema, type EditorStatus, type JobState } from '../lib/protocol';
-import { apiKeyItem, jobItem, loadJob, loadSettings, type Settings } from '../lib/storage';
-import { DEFAULT_BASE_URL } from '../lib/endpoint-defaults';
+import { sendToBackground, sendToTab } from '../lib/messaging/messaging';
+import { isRunning, JobStateSchema, type EditorStatus, type JobState } from '../lib/messaging/protocol';
+import { apiKeyItem, jobItem, loadJob, loadSettings, type Settings } from '../lib/storage/storage';
+import { DEFAULT_BASE_URL } from '../lib/generation/endpoint-defaults';
 import { INTERRUPTED, type UserError } from '../lib/errors';
-import { hasSiteAccess } from '../lib/site-access';
-import { watchWorker } from '../lib/worker-watch';
+import { hasSiteAccess } from '../lib/storage/site-access';
+import { watchWorker } from '../lib/jobs/worker-watch';
 
 /** The tab the popup was opened over: as after a click on the toolbar button. */
 export function useActiveTabId(): number | null | undefined {
@@ -67,7 +67,7 @@ export function useJob(tabId: number | null | undefined): JobState | null | unde
     });
   }, [tabId]);
   // A worker the browser stopped mid-job says nothing; a ping wakes it, and it reports the job.
-  // One that stays silent, or no longer runs the job, gets it reported here (lib/worker-watch.ts).
+  // One that stays silent, or no longer runs the job, gets it reported here (lib/jobs/worker-watch.ts).
   const runningJobId = job && isRunning(job) ? job.id : undefined;
   useEffect(() => {
     if (tabId == null || !runningJobId) return;

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
-import { describeError } from '../lib/model-errors';
+import { describeError } from '../lib/generation/model-errors';
 import { PressPilotError } from '../lib/errors';
-import { createJobRunner, createOpenAIClient } from '../lib/job-runner';
-import { answerLater, isExtensionPage, sendToTab } from '../lib/messaging';
-import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/protocol';
-import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem } from '../lib/storage';
-import { testConnection } from '../lib/connection';
+import { createJobRunner, createOpenAIClient } from '../lib/jobs/job-runner';
+import { answerLater, isExtensionPage, sendToTab } from '../lib/messaging/messaging';
+import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/messaging/protocol';
+import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem } from '../lib/storage/storage';
+import { testConnection } from '../lib/generation/connection';
 import { EDITOR_LABELS } from '../lib/editors/adapter';
-import { markDetected, updateBadge } from '../lib/badge';
-import { registerEditorScripts } from '../lib/site-access';
+import { markDetected, updateBadge } from '../lib/jobs/badge';
+import { registerEditorScripts } from '../lib/storage/site-access';
 
 export default defineBackground(() => {
   // Registered scripts outlive the worker and browser restarts; an install or update refreshes them.

@@ -1,10 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { acceptBridgePort, serveBridge } from '../lib/bridge-channel';
-import { serveEditor } from '../lib/editor-service';
+import { acceptBridgePort, serveBridge } from '../lib/messaging/bridge-channel';
+import { serveEditor } from '../lib/editors/editor-service';
 
 // Page world, at document_start: takes the private port before any page script exists.
 export default defineContentScript({
-  // Registered by the background for the sites the blogger allowed (lib/site-access.ts).
+  // Registered by the background for the sites the blogger allowed (lib/storage/site-access.ts).
   registration: 'runtime',
   world: 'MAIN',
   main() {

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { offerBridgePort } from '../lib/bridge-channel';
-import { createBridgeClient } from '../lib/bridge-client';
-import { createContentHandler } from '../lib/content-handler';
-import type { Converters } from '../lib/converters';
-import { CONVERTERS_KEY, ContentRequestSchema, type ContentEvent } from '../lib/protocol';
-import { answerLater } from '../lib/messaging';
-import { reportEditorWhenReady } from '../lib/editor-watch';
+import { offerBridgePort } from '../lib/messaging/bridge-channel';
+import { createBridgeClient } from '../lib/messaging/bridge-client';
+import { createContentHandler } from '../lib/messaging/content-handler';
+import type { Converters } from '../lib/content/converters';
+import { CONVERTERS_KEY, ContentRequestSchema, type ContentEvent } from '../lib/messaging/protocol';
+import { answerLater } from '../lib/messaging/messaging';
+import { reportEditorWhenReady } from '../lib/messaging/editor-watch';
 
 // Isolated world, at document_start so the bridge handshake ends before page scripts run. Kept
-// small: the converters come only when a job needs them (lib/converters.ts).
+// small: the converters come only when a job needs them (lib/content/converters.ts).
 export default defineContentScript({
-  // Registered by the background for the sites the blogger allowed (lib/site-access.ts).
+  // Registered by the background for the sites the blogger allowed (lib/storage/site-access.ts).
   registration: 'runtime',
   main() {
     const channel = new MessageChannel();

@@ -1,6 +1,6 @@
 /**
  * What goes wrong, in the user's words. Free of zod: the page-world bridge throws these too, and
- * it loads with every editor page (the schema that checks them on arrival is in lib/protocol.ts).
+ * it loads with every editor page (the schema that checks them on arrival is in lib/messaging/protocol.ts).
  */
 export const ERROR_CODES = [
   'not-configured', 'bad-key', 'forbidden', 'no-model', 'rate-limited', 'server', 'timeout',

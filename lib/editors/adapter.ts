@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { BodyBlock } from '../body';
+import type { BodyBlock } from '../content/body';
 
 /** Checks a body on arrival: the editor-neutral blocks of lib/body.ts. */
 export const BodyBlockSchema = /* @__PURE__ */ z.discriminatedUnion('type', [

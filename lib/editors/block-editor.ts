@@ -1,4 +1,4 @@
-import { bodyToHtml, type BodyBlock } from '../body';
+import { bodyToHtml, type BodyBlock } from '../content/body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import { createMissing, findTerms, listTerms, type ResolvedTerms, type RestRequest } from './wp-terms';
 import { blockEditorReady } from './status';

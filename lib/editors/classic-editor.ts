@@ -1,5 +1,5 @@
 /** The classic editor (TinyMCE): filled through its own fields, tag box and category checklist. */
-import { bodyToHtml } from '../body';
+import { bodyToHtml } from '../content/body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import type { RestRequest } from './wp-terms';
 import { resolveTerms } from './wp-terms';

@@ -3,7 +3,7 @@
  * (one container per H2 section, Heading widgets, Text Editor widgets for the prose between),
  * all inside one entry of Elementor's own history. Tags and categories over the REST API.
  */
-import { blockToHtml, type BodyBlock } from '../body';
+import { blockToHtml, type BodyBlock } from '../content/body';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
 import { elementorReady } from './status';

@@ -4,7 +4,7 @@
  * work load only when a job needs them.
  */
 import type { EditorKind } from './adapter';
-import type { EditorStatus } from '../protocol';
+import type { EditorStatus } from '../messaging/protocol';
 
 /** The page globals the editors bring (read on each use: they appear after document_start). */
 export interface EditorGlobals {

@@ -8,7 +8,7 @@
  *   PRESSPILOT_PORT=8080 (the site's port)   PRESSPILOT_HEADLESS=1   PRESSPILOT_START_SOURCE=debian|7.1.0
  */
 import { createServer } from 'node:net';
-import { DEFAULT_BASE_URL, DEFAULT_MODEL, DEMO_MODEL } from '../../lib/endpoint-defaults';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL, DEMO_MODEL } from '../../lib/generation/endpoint-defaults';
 import { allowSiteInOptions, configureEndpoint, waitForBlockEditor, type Endpoint } from './e2e-flow';
 import { launchExtension, type ExtensionBrowser } from './extension';
 import { MATRIX, parseSource, type WordPressSource } from './matrix';

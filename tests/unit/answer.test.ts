@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswer, partialBody, readDraft } from '../../lib/answer';
+import { parseAnswer, partialBody, readDraft } from '../../lib/generation/answer';
 
 const body = `## Intro\n\n${'Words that make a long enough article body. '.repeat(20).trim()}`;
 const post = { title: 'Fast WordPress', metaDescription: 'How to make it fast.', tags: ['a', 'b', 'c'], categories: ['Tutorials'], body };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBlockEditorAdapter, type Block, type WpLike } from '../../lib/editors/block-editor';
-import type { BodyBlock } from '../../lib/body';
+import type { BodyBlock } from '../../lib/content/body';
 
 /**
  * The slice of Gutenberg the adapter talks to, in memory: core/editor's edited post and an undo

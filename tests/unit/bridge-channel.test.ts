@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { acceptBridgePort, BRIDGE_HANDSHAKE_EVENT, offerBridgePort, serveBridge } from '../../lib/bridge-channel';
-import { createBridgeClient } from '../../lib/bridge-client';
+import { acceptBridgePort, BRIDGE_HANDSHAKE_EVENT, offerBridgePort, serveBridge } from '../../lib/messaging/bridge-channel';
+import { createBridgeClient } from '../../lib/messaging/bridge-client';
 
 /** The window both worlds share: only its events matter to the handshake. */
 function sharedWindow() {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConnection } from '../../lib/connection';
-import { DEFAULT_SETTINGS } from '../../lib/storage';
+import { testConnection } from '../../lib/generation/connection';
+import { DEFAULT_SETTINGS } from '../../lib/storage/storage';
 import { startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 
 let server: OpenAITestServer;

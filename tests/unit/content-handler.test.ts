@@ -1,10 +1,10 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
-import type { BridgeClient } from '../../lib/bridge-client';
-import { createContentHandler } from '../../lib/content-handler';
-import { createConverters } from '../../lib/converters';
-import { hardenPurify } from '../../lib/markdown';
+import type { BridgeClient } from '../../lib/messaging/bridge-client';
+import { createContentHandler } from '../../lib/messaging/content-handler';
+import { createConverters } from '../../lib/content/converters';
+import { hardenPurify } from '../../lib/content/markdown';
 import { makePost } from '../support/openai-test-server';
 
 const window = new JSDOM('').window;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EditorFillSchema } from '../../lib/editors/adapter';
 import { createElementorAdapter } from '../../lib/editors/elementor';
 import type { RestRequest } from '../../lib/editors/wp-terms';
-import type { BodyBlock } from '../../lib/body';
+import type { BodyBlock } from '../../lib/content/body';
 import { createElementorStandIn } from '../support/elementor-stand-in';
 
 /** A WordPress REST API in memory: tags, categories and one post's term ids. */

@@ -1,12 +1,12 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { bodyToHtml } from '../../lib/body';
+import { bodyToHtml } from '../../lib/content/body';
 import { bodyToElements } from '../../lib/editors/elementor';
-import { hardenPurify, postToFill } from '../../lib/markdown';
-import { buildRewriteMessages } from '../../lib/prompt';
-import { WritingOptionsSchema } from '../../lib/writing';
-import type { GeneratedPost } from '../../lib/post';
+import { hardenPurify, postToFill } from '../../lib/content/markdown';
+import { buildRewriteMessages } from '../../lib/generation/prompt';
+import { WritingOptionsSchema } from '../../lib/generation/writing';
+import type { GeneratedPost } from '../../lib/generation/post';
 import { makePost } from '../support/openai-test-server';
 import { findScriptVectors, hostileMarkdown, XSS_VECTORS } from '../support/xss';
 

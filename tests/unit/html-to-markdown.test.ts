@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { htmlToMarkdown } from '../../lib/html-to-markdown';
+import { htmlToMarkdown } from '../../lib/content/html-to-markdown';
 import { FIXTURES, readFixture, readSeed, restPostHtml, SEEDS, seedPostHtml, seedsAvailable, seedSuite } from '../support/fixtures';
 
 const domParser = new new JSDOM('').window.DOMParser();

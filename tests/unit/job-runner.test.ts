@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createJobRunner, createOpenAIClient, type JobRunnerDeps } from '../../lib/job-runner';
-import type { ContentRequest, ContentResponse, JobRequest, JobState } from '../../lib/protocol';
-import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem, DEFAULT_SETTINGS } from '../../lib/storage';
+import { createJobRunner, createOpenAIClient, type JobRunnerDeps } from '../../lib/jobs/job-runner';
+import type { ContentRequest, ContentResponse, JobRequest, JobState } from '../../lib/messaging/protocol';
+import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem, DEFAULT_SETTINGS } from '../../lib/storage/storage';
 import { makePost, postAsLines, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 
 let server: OpenAITestServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseLineFormat, partialLineBody } from '../../lib/line-format';
-import { parseAnswer } from '../../lib/answer';
-import { DEFAULT_CATEGORIES } from '../../lib/post';
+import { parseLineFormat, partialLineBody } from '../../lib/generation/line-format';
+import { parseAnswer } from '../../lib/generation/answer';
+import { DEFAULT_CATEGORIES } from '../../lib/generation/post';
 import { fixtureExampleAnswer, seedExampleAnswer, seedsAvailable, seedSuite } from '../support/fixtures';
 
 describe('the seed line format', () => {

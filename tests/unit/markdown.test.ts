@@ -1,9 +1,9 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { hardenPurify, markdownToBody, postToFill, toPlainText } from '../../lib/markdown';
-import { bodyToHtml } from '../../lib/body';
-import { parseLineFormat } from '../../lib/line-format';
+import { hardenPurify, markdownToBody, postToFill, toPlainText } from '../../lib/content/markdown';
+import { bodyToHtml } from '../../lib/content/body';
+import { parseLineFormat } from '../../lib/generation/line-format';
 import { fixtureExampleAnswer, seedExampleAnswer, seedsAvailable, seedSuite } from '../support/fixtures';
 
 const purify = hardenPurify(createDOMPurify(new JSDOM('').window as never));

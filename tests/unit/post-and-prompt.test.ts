@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GeneratedPostSchema, countWords, DEFAULT_CATEGORIES } from '../../lib/post';
-import { buildGenerateMessages, categoryChoices } from '../../lib/prompt';
-import { WritingOptionsSchema } from '../../lib/writing';
+import { GeneratedPostSchema, countWords, DEFAULT_CATEGORIES } from '../../lib/generation/post';
+import { buildGenerateMessages, categoryChoices } from '../../lib/generation/prompt';
+import { WritingOptionsSchema } from '../../lib/generation/writing';
 import { makePost } from '../support/openai-test-server';
 
 describe('the post schema', () => {

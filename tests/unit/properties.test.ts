@@ -3,12 +3,12 @@ import createDOMPurify from 'dompurify';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { parseAnswer, partialBody } from '../../lib/answer';
-import { bodyToHtml } from '../../lib/body';
-import { htmlToMarkdown } from '../../lib/html-to-markdown';
-import { parseLineFormat } from '../../lib/line-format';
-import { hardenPurify, markdownToBody } from '../../lib/markdown';
-import { GeneratedPostSchema } from '../../lib/post';
+import { parseAnswer, partialBody } from '../../lib/generation/answer';
+import { bodyToHtml } from '../../lib/content/body';
+import { htmlToMarkdown } from '../../lib/content/html-to-markdown';
+import { parseLineFormat } from '../../lib/generation/line-format';
+import { hardenPurify, markdownToBody } from '../../lib/content/markdown';
+import { GeneratedPostSchema } from '../../lib/generation/post';
 import { fixtureExampleAnswer, seedExampleAnswer, seedsAvailable, seedSuite } from '../support/fixtures';
 import { findScriptVectors, XSS_VECTORS } from '../support/xss';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRewriteFits, estimateTokens } from '../../lib/rewrite-budget';
+import { checkRewriteFits, estimateTokens } from '../../lib/generation/rewrite-budget';
 
 describe('estimateTokens', () => {
   it('counts Latin text at about 3.5 characters a token and wide scripts a token a character', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readDraft } from '../../lib/answer';
-import { DEFAULT_CATEGORIES, GeneratedPostSchema, POST_LIMITS } from '../../lib/post';
-import { lastResort, mergeFollowUp, settleFields, shortenDescription } from '../../lib/settle-post';
+import { readDraft } from '../../lib/generation/answer';
+import { DEFAULT_CATEGORIES, GeneratedPostSchema, POST_LIMITS } from '../../lib/generation/post';
+import { lastResort, mergeFollowUp, settleFields, shortenDescription } from '../../lib/generation/settle-post';
 import { makePost } from '../support/openai-test-server';
 import { fixtureExampleAnswer } from '../support/fixtures';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EDITOR_PAGE_MATCHES, EDITOR_SCRIPTS, allowedSites, hasSiteAccess, isEditorPage, registerEditorScripts, removeSiteAccess,
   requestSiteAccess, siteLabel, sitePattern, type EditorScript, type PermissionsApi, type ScriptingApi,
-} from '../../lib/site-access';
+} from '../../lib/storage/site-access';
 
 /** Chrome's scripting registry as far as PressPilot uses it: a second register of an id throws. */
 function fakeScripting() {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEditorFeed } from '../../lib/editor-feed';
-import { finishedBlocks, streamedPost } from '../../lib/streamed-post';
+import { createEditorFeed } from '../../lib/jobs/editor-feed';
+import { finishedBlocks, streamedPost } from '../../lib/generation/streamed-post';
 import { postAsJson, postAsLines } from '../support/openai-test-server';
 
 const post = {

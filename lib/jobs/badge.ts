@@ -1,6 +1,6 @@
 /** The toolbar badge: editor detected, words written while it runs, done or failed. */
 import { browser } from 'wxt/browser';
-import type { EditorStatus, JobState } from './protocol';
+import type { EditorStatus, JobState } from '../messaging/protocol';
 
 const detected = new Set<number>();
 

@@ -4,10 +4,10 @@
  * each marked pure, so the scripts on every editor page carry only the schemas they use.
  */
 import * as z from 'zod/mini';
-import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema } from './editors/adapter';
-import { ERROR_CODES } from './errors';
-import { PostFieldsSchema, StreamedPostSchema } from './post-fields';
-import { REWRITE_PRESETS, WritingOptionsSchema } from './writing';
+import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema } from '../editors/adapter';
+import { ERROR_CODES } from '../errors';
+import { PostFieldsSchema, StreamedPostSchema } from '../generation/post-fields';
+import { REWRITE_PRESETS, WritingOptionsSchema } from '../generation/writing';
 
 const TabId = /* @__PURE__ */ z.int().check(z.minimum(0));
 

@@ -4,20 +4,20 @@
  * closing and the service worker restarting), then apply it to that same tab with an undo snapshot.
  */
 import OpenAI from 'openai';
-import { INTERRUPTED, PressPilotError, type UserError } from './errors';
-import { describeError } from './model-errors';
-import { generatePost, PartialAnswerError, type GenerationProgress } from './generate';
-import { countWords } from './post';
-import type { PostFields } from './post-fields';
+import { INTERRUPTED, PressPilotError, type UserError } from '../errors';
+import { describeError } from '../generation/model-errors';
+import { generatePost, PartialAnswerError, type GenerationProgress } from '../generation/generate';
+import { countWords } from '../generation/post';
+import type { PostFields } from '../generation/post-fields';
 import { createEditorFeed } from './editor-feed';
-import { streamedPost } from './streamed-post';
-import type { StreamedPost } from './post-fields';
-import type { FillFields } from './markdown';
-import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from './prompt';
-import { checkRewriteFits } from './rewrite-budget';
-import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from './protocol';
-import type { EditorSnapshot } from './editors/adapter';
-import type { Settings } from './storage';
+import { streamedPost } from '../generation/streamed-post';
+import type { StreamedPost } from '../generation/post-fields';
+import type { FillFields } from '../content/markdown';
+import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from '../generation/prompt';
+import { checkRewriteFits } from '../generation/rewrite-budget';
+import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from '../messaging/protocol';
+import type { EditorSnapshot } from '../editors/adapter';
+import type { Settings } from '../storage/storage';
 
 export interface JobStore {
   get(tabId: number): Promise<JobState | null>;

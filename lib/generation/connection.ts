@@ -1,9 +1,9 @@
 /** "Test connection" in the options page: key, base URL and model, said in plain words. */
 import OpenAI from 'openai';
 import { describeError } from './model-errors';
-import { createOpenAIClient } from './job-runner';
-import type { ConnectionReport } from './protocol';
-import type { Settings } from './storage';
+import { createOpenAIClient } from '../jobs/job-runner';
+import type { ConnectionReport } from '../messaging/protocol';
+import type { Settings } from '../storage/storage';
 
 export async function testConnection(settings: Settings, apiKey: string, listOnly: boolean, client: OpenAI = createOpenAIClient(settings, apiKey)): Promise<ConnectionReport> {
   const quick = client.withOptions({ maxRetries: 0, timeout: 20_000 });

@@ -1,10 +1,10 @@
 /** The content script's work: answers the extension's requests through the page-world bridge. */
 import { BridgeCallError } from './bridge-channel';
 import type { BridgeClient } from './bridge-client';
-import type { Converters } from './converters';
+import type { Converters } from '../content/converters';
 import type { ContentRequest, ContentResponse } from './protocol';
-import type { UserError } from './errors';
-import type { BodyBlock } from './body';
+import type { UserError } from '../errors';
+import type { BodyBlock } from '../content/body';
 
 export interface ContentHandlerDeps {
   bridge: BridgeClient;

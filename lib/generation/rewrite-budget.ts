@@ -3,7 +3,7 @@
  * binding limit is usually its output limit, not its context window; a post that cannot fit is
  * refused before any request, never cut short silently.
  */
-import { PressPilotError } from './errors';
+import { PressPilotError } from '../errors';
 
 export interface ModelLimits {
   /** Prompt and answer together. */

@@ -1,9 +1,9 @@
 /** Page world: answers the bridge's calls with whichever editor adapter this page has. */
-import type { EditorAdapter, EditorSnapshot } from './editors/adapter';
-import { detectEditor } from './editors/detect';
-import type { BridgeCall } from './protocol';
-import type { UserError } from './errors';
-import { PressPilotError } from './errors';
+import type { EditorAdapter, EditorSnapshot } from './adapter';
+import { detectEditor } from './detect';
+import type { BridgeCall } from '../messaging/protocol';
+import type { UserError } from '../errors';
+import { PressPilotError } from '../errors';
 
 export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null) {
   let adapter: EditorAdapter | null = null;

@@ -3,7 +3,7 @@
  * time, the newest one winning, never the same one twice. An editor that refuses an update stops
  * the feed; the final post still goes in the usual way, as one undo step.
  */
-import type { StreamedPost } from './post-fields';
+import type { StreamedPost } from '../generation/post-fields';
 
 export interface EditorFeed {
   push(post: StreamedPost): void;

@@ -1,8 +1,8 @@
 import { Lexer, Parser, type Token, type Tokens } from 'marked';
 import type { DOMPurify, Config } from 'dompurify';
 import type { BodyBlock } from './body';
-import type { EditorFill } from './editors/adapter';
-import type { PostFields } from './post-fields';
+import type { EditorFill } from '../editors/adapter';
+import type { PostFields } from '../generation/post-fields';
 
 const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'code', 'br', 'img', 'sup', 'sub', 'mark', 'kbd'];
 const BLOCK_TAGS = [...INLINE_TAGS, 'p', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'pre', 'hr', 'input'];

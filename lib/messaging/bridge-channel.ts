@@ -10,7 +10,7 @@
  * every editor page (the content script's side, lib/bridge-client.ts, checks every answer).
  */
 import type { BridgeCall, BridgeRequest, BridgeResponse } from './protocol';
-import type { UserError } from './errors';
+import type { UserError } from '../errors';
 
 /** The name of the one-time handshake event that hands the bridge its private port. */
 export const BRIDGE_HANDSHAKE_EVENT = 'presspilot:bridge-port';

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { extractJson, parseAnswer, partialBody, readDraft, type AnswerFormat, type DraftPost } from './answer';
-import { PressPilotError } from './errors';
+import { PressPilotError } from '../errors';
 import { fieldsJsonSchema, POST_JSON_SCHEMA, type GeneratedPost } from './post';
 import { buildFieldsMessages, buildRepairMessages, type ChatMessage } from './prompt';
 import { lastResort, mergeFollowUp, settleFields, type CategoryRule, type SoftField } from './settle-post';

@@ -1,6 +1,6 @@
 /** The SDK's errors as the sentence the popup shows (background only: it pulls in the SDK). */
 import OpenAI from 'openai';
-import { PressPilotError, type UserError } from './errors';
+import { PressPilotError, type UserError } from '../errors';
 
 function host(baseURL: string | undefined): string {
   try {

@@ -1,10 +1,10 @@
 /** Every item PressPilot stores, in one place. The API key is kept apart from other settings. */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { JobStateSchema, type JobState } from './protocol';
-import { WritingOptionsSchema } from './writing';
-import { EditorSnapshotSchema, type EditorSnapshot } from './editors/adapter';
-import { DEFAULT_BASE_URL, DEFAULT_MODEL } from './endpoint-defaults';
+import { JobStateSchema, type JobState } from '../messaging/protocol';
+import { WritingOptionsSchema } from '../generation/writing';
+import { EditorSnapshotSchema, type EditorSnapshot } from '../editors/adapter';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL } from '../generation/endpoint-defaults';
 
 
 export const SettingsSchema = z.object({

@@ -8,8 +8,8 @@ import type { DOMPurify } from 'dompurify';
 import type { BodyBlock } from './body';
 import { htmlToMarkdown } from './html-to-markdown';
 import { postToFill, type FillFields } from './markdown';
-import type { EditorFill } from './editors/adapter';
-import type { PostFields } from './post-fields';
+import type { EditorFill } from '../editors/adapter';
+import type { PostFields } from '../generation/post-fields';
 
 export interface Converters {
   toMarkdown(html: string): string;
