@@ -5,7 +5,7 @@ import { blockEditorReady } from './status';
 import { readSnapshot } from './snapshot-data';
 
 /** The slice of `window.wp` this adapter uses. */
-export interface Block { name: string; attributes: Record<string, unknown>; innerBlocks: Block[] }
+export interface Block { name: string; attributes: Record<string, unknown>; innerBlocks: Block[]; clientId?: string }
 export interface WpLike {
   data: {
     select(store: string): any;
@@ -34,6 +34,13 @@ function escapeHtml(text: string): string {
 const AUTOSAVE_LOCK = 'presspilot-writing';
 const BLOCKS_PER_TASK = 3;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `undoIgnore`: no history at all. `isCached`: blocks only, the way the editor's own non-persistent
+ * block changes reach core-data (6.1 keeps them as transient edits, 7.x stages them for the next
+ * undo record); the preview's blocks go that way, so their restore must too.
+ */
+type EditOptions = { undoIgnore: true } | { isCached: true };
 
 interface Snapshot { title: string; excerpt: string; tags: number[]; categories: number[]; content: string }
 const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', tags: 'numbers', categories: 'numbers', content: 'string' });
@@ -91,7 +98,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
    * (a classic-block post would otherwise come back reformatted). It must be a function: with
    * `blocks` set, the editor ignores a plain string.
    */
-  function editAll(edits: Record<string, unknown>, blocks?: Block[], exactContent?: string, options?: { undoIgnore: true }) {
+  function editAll(edits: Record<string, unknown>, blocks?: Block[], exactContent?: string, options?: EditOptions) {
     const dispatch = wp.data.dispatch('core/editor');
     dispatch.editPost(blocks ? {
       ...edits,
@@ -133,6 +140,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
   let previewBase: Block[] | undefined;
   let previewBaseHtml: string | undefined;
   let previewing = false;
+  let bodyMode: 'replace' | 'append' = 'replace';
   /** The newest preview, for fields whose terms arrive between updates. */
   let lastPreview: Parameters<EditorAdapter['preview']>[0] | undefined;
 
@@ -183,14 +191,40 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       : []));
   }
 
-  function streamedBlocks(body: BodyBlock[]): Block[] {
-    shown = body.map((block, index) => {
-      const key = JSON.stringify(block);
-      if (shown[index]?.key === key) return shown[index]!;
-      const native = toNativeBlocks([block]);
-      return { key, native, html: wp.blocks.serialize(native) };
-    });
-    return shown.flatMap((entry) => entry.native);
+  /**
+   * Brings the editor's blocks to the preview's through the block editor's own store: changed
+   * blocks removed, new ones inserted a few per task, without moving the selection. The editor
+   * then renders only those; handing it a whole new block list would re-render every block, a
+   * long task once the post is long. Says whether the preview is still on.
+   */
+  async function showBlocks(body: BodyBlock[], waitFirst: boolean): Promise<boolean> {
+    const blockEditor = wp.data.dispatch('core/block-editor');
+    const outsideHistory = (change: () => void) => {
+      blockEditor.__unstableMarkNextChangeAsNotPersistent();
+      change();
+    };
+    let base = previewBase;
+    if (!base) {
+      base = previewBase = bodyMode === 'append' ? wp.data.select('core/block-editor').getBlocks() as Block[] : [];
+      if (bodyMode === 'replace') outsideHistory(() => blockEditor.resetBlocks([]));
+    }
+    let same = 0;
+    while (same < shown.length && shown[same]!.key === JSON.stringify(body[same])) same++;
+    const stale = shown.splice(same).flatMap((entry) => entry.native.map((block) => block.clientId!));
+    if (stale.length) outsideHistory(() => blockEditor.removeBlocks(stale, false));
+    for (let from = same; from < body.length; from += BLOCKS_PER_TASK) {
+      if (waitFirst || from > same) await nextTask();
+      if (!previewing) return false;
+      const entries = body.slice(from, from + BLOCKS_PER_TASK).map((block) => {
+        const native = toNativeBlocks([block]);
+        return { key: JSON.stringify(block), native, html: wp.blocks.serialize(native) };
+      });
+      const index = base.length + shown.reduce((count, entry) => count + entry.native.length, 0);
+      shown.push(...entries);
+      outsideHistory(() => blockEditor.insertBlocks(entries.flatMap((entry) => entry.native), index, undefined, false));
+      editAll({ content: streamedContentEdit() }, undefined, undefined, { undoIgnore: true });
+    }
+    return previewing;
   }
 
   /**
@@ -202,10 +236,22 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     previewBaseHtml ??= previewBase?.length ? wp.blocks.serialize(previewBase) : '';
     return [...(previewBaseHtml ? [previewBaseHtml] : []), ...shown.map((entry) => entry.html)].join('\n\n');
   }
+  /** As an edit: a function, which the editor calls instead of serializing the blocks. */
+  function streamedContentEdit(): () => string {
+    const html = streamedContent();
+    return () => html;
+  }
 
-  function restoreSnapshot(snapshot: EditorSnapshot, options?: { undoIgnore: true }) {
+  /** The post as it was, outside the history: its blocks the way the preview's went in. */
+  function restoreUnrecorded(snapshot: EditorSnapshot) {
     const data = readOwnSnapshot(snapshot);
-    editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content, options);
+    editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories, content: data.content }, undefined, undefined, { undoIgnore: true });
+    editAll({ blocks: wp.blocks.parse(data.content) }, undefined, undefined, { isCached: true });
+  }
+
+  function restoreSnapshot(snapshot: EditorSnapshot) {
+    const data = readOwnSnapshot(snapshot);
+    editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
   }
 
   /** Ends the preview at once (terms that arrive later show nothing); returns its prepared terms. */
@@ -268,35 +314,26 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       wp.data.dispatch('core/editor').lockPostAutosaving?.(AUTOSAVE_LOCK);
       previewing = true;
       lastPreview = fill;
+      bodyMode = fill.bodyMode;
       const changed = await showFields(fill);
-      if (!fill.body) return;
-      previewBase ??= fill.bodyMode === 'append' ? wp.data.select('core/block-editor').getBlocks() : [];
-      // The editor renders each edit at once: new blocks go in a few per task, so none runs long.
-      let from = 0;
-      while (from < shown.length && shown[from]!.key === JSON.stringify(fill.body[from])) from++;
-      for (let end = Math.min(from + BLOCKS_PER_TASK, fill.body.length); ; end = Math.min(end + BLOCKS_PER_TASK, fill.body.length)) {
-        if (changed || end > from + BLOCKS_PER_TASK) await nextTask();
-        if (!previewing) return;
-        editAll({}, [...previewBase!, ...streamedBlocks(fill.body.slice(0, end))], streamedContent(), { undoIgnore: true });
-        if (end >= fill.body.length) break;
-      }
+      if (fill.body) await showBlocks(fill.body, changed);
     },
     async discardPreview(snapshot) {
       const terms = endPreview();
-      restoreSnapshot(snapshot, { undoIgnore: true });
+      restoreUnrecorded(snapshot);
       await deletePreparedTerms(terms, new Set());
     },
     async commitPreview(snapshot, fill) {
       const { edits, report } = await fieldEdits(fill, true);
       // Terms prepared for a list the final post no longer has are not left behind.
       await deletePreparedTerms(preparedTerms, new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
-      const base = previewBase ?? (fill.bodyMode === 'append' ? wp.blocks.parse(readOwnSnapshot(snapshot).content) : []);
-      const blocks = fill.body ? [...base, ...streamedBlocks(fill.body)] : undefined;
+      if (fill.body && !await showBlocks(fill.body, false)) throw new Error('The preview was ended while it was being written in.');
       // Back to the post as it was, outside the history, then the whole post as one undo step
-      // from there; batched, so the editor renders only the final post, its blocks kept as shown.
-      // Its HTML is the blocks' own, joined as `serialize` joins them, so nothing is serialized twice.
+      // from there, batched into one render. The blocks are the very list the editor shows, so
+      // it re-renders none of them; the HTML is the blocks' own, made once per block.
+      const blocks = fill.body ? wp.data.select('core/block-editor').getBlocks() : undefined;
       batch(() => {
-        restoreSnapshot(snapshot, { undoIgnore: true });
+        restoreUnrecorded(snapshot);
         editAll(edits, blocks, blocks ? streamedContent() : undefined);
       });
       endPreview();
