@@ -2,7 +2,8 @@
  * npm run bench: what the extension adds on top of the model's own time.
  *  1. A 3,000-word answer streamed by the test server into a new post in the real block editor, on
  *     each WordPress version of the test matrix: last byte → every field filled, first finished
- *     block sent → shown in the editor, and the editor page's main-thread tasks over 50 ms.
+ *     block sent → shown in the editor, and the editor page's main-thread tasks over 50 ms; the
+ *     same answer over an existing post in the classic editor and in Elementor: their long tasks.
  *  2. Bundle sizes, raw and gzip, and what PressPilot loads with every editor page.
  *  3. HTML to Markdown time per fixture post (tests/fixtures/, and the seeds in ../shared/seeds/
  *     when that folder is there), and a rewrite prompt's size in o200k tokens for the HTML as-is
@@ -21,8 +22,9 @@ import { htmlToMarkdown } from '../lib/content/html-to-markdown';
 import { EXTENSION_DIR } from '../tests/support/extension';
 import { makePost, postAsJson } from '../tests/support/openai-test-server';
 import { FIXTURES, fixturePostHtml, repoRoot, SEEDS, seedPostHtml, seedsAvailable, seedsSkipReason } from '../tests/support/fixtures';
-import { coreMissing, MATRIX, parseSource, type WordPressSource } from '../tests/support/matrix';
-import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor } from '../tests/support/e2e-flow';
+import { coreMissing, elementorFor, MATRIX, parseSource, type WordPressSource } from '../tests/support/matrix';
+import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor, waitForElementor, type EditorSuite } from '../tests/support/e2e-flow';
+import { useClassicEditor } from '../tests/support/wordpress/login';
 import { countWords, DEFAULT_CATEGORIES } from '../lib/generation/post';
 import { buildRewriteMessages } from '../lib/generation/prompt';
 import { WritingOptionsSchema } from '../lib/generation/writing';
@@ -50,22 +52,57 @@ async function editorSettled(editor: Page): Promise<void> {
   })`);
 }
 
-/**
- * One streamed generation into a new post, watched from the editor page: when its fields are all
- * filled, when the first block shows, and every main-thread task over 50 ms while it fills.
- */
-async function measureFill(suite: Awaited<ReturnType<typeof startEditorSuite>>, post: ReturnType<typeof makePost>, run: number): Promise<FillRun> {
-  const { site, server, browser, editor } = suite;
-  await editor.goto(`${site.url}/wp-admin/post-new.php`);
-  await waitForBlockEditor(editor);
+/** From a settled editor on, every main-thread task over 50 ms on its page (and its preview frame). */
+async function watchLongTasks(editor: Page): Promise<void> {
   await editorSettled(editor);
-  const firstSentence = post.body.slice(0, 40);
-  await editor.evaluate(({ title, firstSentence }) => {
-    const { data } = (window as any).wp;
+  await editor.evaluate(() => {
     const page = window as any;
     page.__longTasks = [];
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) page.__longTasks.push({ at: performance.timeOrigin + entry.startTime, duration: entry.duration }); })
       .observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function longTasksBetween(editor: Page, from: number, to: number): Promise<Pick<FillRun, 'longestTask' | 'longTasks'>> {
+  const tasks = (await editor.evaluate(() => (window as any).__longTasks as Array<{ at: number; duration: number }>))
+    .filter((task) => task.at >= from && task.at <= to);
+  return { longestTask: Math.round(Math.max(0, ...tasks.map((task) => task.duration))), longTasks: tasks.length };
+}
+
+/**
+ * The same answer streamed over an existing post in the classic editor or Elementor: the long
+ * tasks on the editor page from the model request until the popup says the post is written.
+ */
+async function measureOtherEditor(suite: EditorSuite, kind: 'classic' | 'elementor', post: ReturnType<typeof makePost>, run: number): Promise<Pick<FillRun, 'longestTask' | 'longTasks'>> {
+  const { site, server, browser, editor } = suite;
+  await useClassicEditor(browser.context, site, kind === 'classic');
+  const postId = await site.createPost({ title: 'An older post', content: '<!-- wp:paragraph -->\n<p>Its only paragraph.</p>\n<!-- /wp:paragraph -->' });
+  await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=${kind === 'classic' ? 'edit' : 'elementor'}`);
+  await (kind === 'classic' ? waitForClassicEditor(editor) : waitForElementor(editor));
+  await watchLongTasks(editor);
+  server.enqueue({ kind: 'post', post, chunkChars: 60, delayMs: 8 });
+  const topic = `Benchmark ${kind} run ${run}`;
+  const popup = await generateFromPopup(browser, editor, topic);
+  const request = await server.waitForRequest((candidate) => candidate.path.endsWith('/chat/completions') && candidate.body.messages.some((message: any) => message.content.includes(topic)));
+  await popup.page.getByText('Written into the editor').waitFor({ timeout: 120_000 });
+  const tasks = await longTasksBetween(editor, request.receivedAt, Date.now());
+  await popup.close();
+  return tasks;
+}
+
+/**
+ * One streamed generation into a new post, watched from the editor page: when its fields are all
+ * filled, when the first block shows, and every main-thread task over 50 ms while it fills.
+ */
+async function measureFill(suite: EditorSuite, post: ReturnType<typeof makePost>, run: number): Promise<FillRun> {
+  const { site, server, browser, editor } = suite;
+  await editor.goto(`${site.url}/wp-admin/post-new.php`);
+  await waitForBlockEditor(editor);
+  await watchLongTasks(editor);
+  const firstSentence = post.body.slice(0, 40);
+  await editor.evaluate(({ title, firstSentence }) => {
+    const { data } = (window as any).wp;
+    const page = window as any;
     page.__firstBlockAt = new Promise((resolve) => {
       const stop = data.subscribe(() => {
         if (data.select('core/editor').getEditedPostContent().includes(firstSentence)) { stop(); resolve(Date.now()); }
@@ -91,33 +128,44 @@ async function measureFill(suite: Awaited<ReturnType<typeof startEditorSuite>>, 
   const answer = postAsJson(post);
   const firstBlockEnd = answer.indexOf('\\n\\n', answer.indexOf('"body"')) + 4;
   const firstBlockSentAt = request.sent.find((piece) => piece.chars >= firstBlockEnd)!.at;
-  const tasks = (await editor.evaluate(() => (window as any).__longTasks as Array<{ at: number; duration: number }>))
-    .filter((task) => task.at >= request.receivedAt && task.at <= filledAt + 200);
-  if (process.env.DIAG) console.log('DIAG', JSON.stringify({ req: 0, firstSent: Math.round(firstBlockSentAt - request.receivedAt), firstShown: Math.round(firstBlockShownAt - request.receivedAt), last: Math.round(lastByteAt - request.receivedAt), filled: Math.round(filledAt - request.receivedAt), tasks: tasks.map((t) => [Math.round(t.at - request.receivedAt), Math.round(t.duration)]) }));
+  const tasks = await longTasksBetween(editor, request.receivedAt, filledAt + 200);
   await popup.close();
   await editor.evaluate(() => (window as any).wp.data.dispatch('core/editor').savePost());
   await editor.waitForFunction(() => !(window as any).wp.data.select('core/editor').isSavingPost());
   return {
     lastByteToFilled: filledAt - lastByteAt,
     firstBlockVisible: firstBlockShownAt - firstBlockSentAt,
-    longestTask: Math.round(Math.max(0, ...tasks.map((task) => task.duration))),
-    longTasks: tasks.length,
+    ...tasks,
   };
 }
 
+const line = (label: string, values: number[], unit = ' ms') => console.log(`   ${label.padEnd(52)} median ${median(values)}${unit}   (runs: ${values.join(', ')})`);
+
 async function fillLatency(source: WordPressSource): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const suite = await startEditorSuite(source);
+  const { dir: elementorDir, skipNote } = elementorFor(source);
+  const suite = await startEditorSuite(source, { elementorDir });
+  suite.editor.on('dialog', (dialog) => void dialog.accept());
   try {
     const post = makePost({ words: 3000 });
     console.log(`\n1. A ${countWords(post.body)}-word answer streamed into a new post in the block editor, WordPress ${suite.site.version} (${runs} runs)`);
     const results: FillRun[] = [];
     for (let run = 0; run < runs; run++) results.push(await measureFill(suite, post, run));
-    const line = (label: string, values: number[], unit = ' ms') => console.log(`   ${label.padEnd(52)} median ${median(values)}${unit}   (runs: ${values.join(', ')})`);
     line('last byte → every field filled', results.map((result) => result.lastByteToFilled));
     line('first complete block sent → shown in the editor', results.map((result) => result.firstBlockVisible));
     line('longest main-thread task while it fills', results.map((result) => result.longestTask));
     line('main-thread tasks over 50 ms while it fills', results.map((result) => result.longTasks), '');
+    for (const kind of ['classic', 'elementor'] as const) {
+      if (kind === 'elementor' && !elementorDir) {
+        console.log(`   Elementor: skipped${skipNote}`);
+        continue;
+      }
+      const other: Array<Pick<FillRun, 'longestTask' | 'longTasks'>> = [];
+      for (let run = 0; run < runs; run++) other.push(await measureOtherEditor(suite, kind, post, run));
+      const name = kind === 'classic' ? 'classic editor' : 'Elementor';
+      line(`${name}: longest main-thread task while it fills`, other.map((result) => result.longestTask));
+      line(`${name}: main-thread tasks over 50 ms`, other.map((result) => result.longTasks), '');
+    }
   } finally {
     await stopEditorSuite(suite);
   }

@@ -38,6 +38,7 @@ export interface ElementorDeps {
 }
 
 interface Snapshot { title: string; excerpt: string; elements: Array<Record<string, unknown>>; tags: number[] | null; categories: number[] | null }
+type Fill = Parameters<EditorAdapter['apply']>[0];
 const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', elements: 'objects', tags: 'numbers-or-null', categories: 'numbers-or-null' });
 
 export interface ElementModel {
@@ -48,6 +49,8 @@ export interface ElementModel {
   settings: Record<string, unknown>;
   elements: ElementModel[];
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function uniqueId(): string {
   return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0').slice(0, 7);
@@ -70,28 +73,38 @@ function bodySections(body: BodyBlock[]): BodyBlock[][] {
   return sections;
 }
 
-export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
-  return bodySections(body).map((blocks) => {
-    const widgets: ElementModel[] = [];
-    let prose: string[] = [];
-    const flush = () => {
-      if (prose.length) widgets.push(widget('text-editor', { editor: prose.join('\n') }));
-      prose = [];
-    };
-    for (const block of blocks) {
-      if (block.type === 'heading') {
-        flush();
-        widgets.push(widget('heading', { title: block.html, header_size: `h${block.level}` }));
-      } else {
-        prose.push(blockToHtml(block));
-      }
+/** A section's widgets: a Heading widget per heading, one Text Editor widget per run of other blocks. */
+function sectionWidgets(blocks: BodyBlock[]): ElementModel[] {
+  const widgets: ElementModel[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) widgets.push(widget('text-editor', { editor: prose.join('\n') }));
+    prose = [];
+  };
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      flush();
+      widgets.push(widget('heading', { title: block.html, header_size: `h${block.level}` }));
+    } else {
+      prose.push(blockToHtml(block));
     }
-    flush();
-    if (useContainers) return { id: uniqueId(), elType: 'container', settings: {}, elements: widgets };
-    const column: ElementModel = { id: uniqueId(), elType: 'column', settings: { _column_size: 100 }, elements: widgets };
-    return { id: uniqueId(), elType: 'section', settings: {}, elements: [column] };
-  });
+  }
+  flush();
+  return widgets;
 }
+
+function sectionElement(widgets: ElementModel[], useContainers: boolean): ElementModel {
+  if (useContainers) return { id: uniqueId(), elType: 'container', settings: {}, elements: widgets };
+  const column: ElementModel = { id: uniqueId(), elType: 'column', settings: { _column_size: 100 }, elements: widgets };
+  return { id: uniqueId(), elType: 'section', settings: {}, elements: [column] };
+}
+
+export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
+  return bodySections(body).map((blocks) => sectionElement(sectionWidgets(blocks), useContainers));
+}
+
+/** What makes two widgets the same, whatever their ids. */
+const widgetKey = (model: ElementModel) => JSON.stringify([model.widgetType, model.settings]);
 
 function containerToHtml(container: ElementorContainer): string {
   const model = container.model;
@@ -165,21 +178,110 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     }
   }
 
-  /** While a post streams in: the sections shown, by their blocks, so an update redoes only the last. */
-  let shownSections: Array<{ key: string; element: ElementorContainer }> = [];
+  /**
+   * While a post streams in: the sections shown and their widgets, so an update touches only what
+   * changed: the growing Text Editor widget gets its new text, new widgets and sections are added.
+   */
+  let shownSections: Array<{ element: ElementorContainer; widgets: Array<{ key: string; element: ElementorContainer }> }> = [];
   let previewing = false;
   /** Whether the page had unsaved changes before the preview: Elementor autosaves only a changed page. */
   let changedBefore: boolean | undefined;
+
+  /** Where a section's widgets go: the container itself, or a classic section's only column. */
+  const widgetParent = (section: ElementorContainer) => (section.model.get('elType') === 'section' ? section.children[0]! : section);
+
+  function createWidgets(parent: ElementorContainer, models: ElementModel[]) {
+    const { commands } = editor();
+    return models.map((model) => ({ key: widgetKey(model), element: commands.run('document/elements/create', { container: parent, model, options: { edit: false } }) as ElementorContainer }));
+  }
+
+  /** Brings one shown section to its widgets: keeps the same ones, updates a growing text, adds the rest. */
+  function updateSection(shown: (typeof shownSections)[number], widgets: ElementModel[]) {
+    const { commands } = editor();
+    let same = 0;
+    while (same < shown.widgets.length && shown.widgets[same]!.key === widgetKey(widgets[same]!)) same++;
+    const growing = shown.widgets[same];
+    if (growing && same === shown.widgets.length - 1 && widgets[same]?.widgetType === 'text-editor' && growing.element.model.get('widgetType') === 'text-editor') {
+      commands.run('document/elements/settings', { container: growing.element, settings: widgets[same]!.settings, options: { external: true } });
+      growing.key = widgetKey(widgets[same]!);
+      same++;
+    }
+    for (const stale of shown.widgets.splice(same).reverse()) commands.run('document/elements/delete', { container: stale.element });
+    shown.widgets.push(...createWidgets(widgetParent(shown.element), widgets.slice(same)));
+  }
+
+  /**
+   * Brings the page's sections to the body's, outside the history: one section's work per task,
+   * so that no task runs long however long the post (Elementor renders each widget it creates).
+   * Says whether the preview is still on.
+   */
+  async function showBody(body: BodyBlock[], bodyMode: 'replace' | 'append'): Promise<boolean> {
+    if (!previewing && bodyMode === 'replace') outsideHistory(() => editor().commands.run('document/elements/empty', { force: true }));
+    previewing = true;
+    const sections = bodySections(body).map(sectionWidgets);
+    for (const stale of shownSections.splice(sections.length).reverse()) outsideHistory(() => editor().commands.run('document/elements/delete', { container: stale.element }));
+    for (let index = 0; index < sections.length; index++) {
+      const shown = shownSections[index];
+      if (shown && shown.widgets.length === sections[index]!.length && shown.widgets.every((entry, at) => entry.key === widgetKey(sections[index]![at]!))) continue;
+      if (index > 0) await nextTask();
+      if (!previewing) return false;
+      outsideHistory(() => {
+        if (shown) return updateSection(shown, sections[index]!);
+        const section = createElements([sectionElement([], useContainers()) as unknown as Record<string, unknown>])[0]!;
+        const entry = { element: section, widgets: [] as Array<{ key: string; element: ElementorContainer }> };
+        shownSections.push(entry);
+        updateSection(entry, sections[index]!);
+      });
+    }
+    return previewing;
+  }
 
   function markChanged(changed: boolean) {
     editor().commands.internal('document/save/set-is-modified', { status: changed });
   }
 
-  function putBack(data: Snapshot) {
+  /** The page's elements as plain JSON, the way Elementor saves them. */
+  const pageElements = (container: ElementorContainer) => container.children.map((child) => child.model.toJSON({ remove: ['default', 'editSettings', 'defaultEditSettings'] }));
+
+  function putBody(elements: Array<Record<string, unknown>>) {
+    editor().commands.run('document/elements/empty', { force: true });
+    createElements(elements);
+  }
+
+  function putBack(data: Snapshot, withBody = true) {
     const { container, commands } = editor();
     commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
-    commands.run('document/elements/empty', { force: true });
-    createElements(data.elements);
+    if (withBody) putBody(data.elements);
+  }
+
+  function pageSettings(fill: Fill): Record<string, string> {
+    const settings: Record<string, string> = {};
+    if (fill.title !== undefined) settings.post_title = fill.title;
+    if (fill.excerpt !== undefined) settings.post_excerpt = fill.excerpt;
+    return settings;
+  }
+
+  /** Tags and categories over REST, first: once the content shows, a save cannot race them. */
+  async function setTerms(fill: Fill): Promise<ApplyReport> {
+    const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
+    if (!fill.tags && !fill.categories) return report;
+    try {
+      const [tags, categories] = await Promise.all([
+        fill.tags && resolveTerms(deps.rest, 'tags', fill.tags, true),
+        fill.categories && resolveTerms(deps.rest, 'categories', fill.categories, fill.createMissingCategories),
+      ]);
+      const data: Record<string, number[]> = {};
+      if (tags) { data.tags = tags.terms.map((term) => term.id); report.tagsCreated = tags.created; }
+      if (categories) {
+        if (categories.terms.length) data.categories = categories.terms.map((term) => term.id);
+        report.categoriesCreated = categories.created;
+        report.categoriesSkipped = categories.skipped;
+      }
+      await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data });
+    } catch (error) {
+      report.warnings.push(`The site's REST API refused the request (${error instanceof Error ? error.message : String(error)}), so tags and categories were not set. The rest of the post is in the editor.`);
+    }
+    return report;
   }
 
   return {
@@ -207,38 +309,17 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const data: Snapshot = {
         title: container.settings.get('post_title') ?? '',
         excerpt: container.settings.get('post_excerpt') ?? '',
-        elements: container.children.map((child) => child.model.toJSON({ remove: ['default', 'editSettings', 'defaultEditSettings'] })),
+        elements: pageElements(container),
         tags: terms?.tags ?? null,
         categories: terms?.categories ?? null,
       };
       return { kind: 'elementor', data };
     },
     async apply(fill): Promise<ApplyReport> {
-      const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
-      const settings: Record<string, string> = {};
-      if (fill.title !== undefined) settings.post_title = fill.title;
-      if (fill.excerpt !== undefined) settings.post_excerpt = fill.excerpt;
-      // Terms first: once the content shows, a save cannot race the term update and undo it.
-      if (fill.tags || fill.categories) {
-        try {
-          const [tags, categories] = await Promise.all([
-            fill.tags && resolveTerms(deps.rest, 'tags', fill.tags, true),
-            fill.categories && resolveTerms(deps.rest, 'categories', fill.categories, fill.createMissingCategories),
-          ]);
-          const data: Record<string, number[]> = {};
-          if (tags) { data.tags = tags.terms.map((term) => term.id); report.tagsCreated = tags.created; }
-          if (categories) {
-            if (categories.terms.length) data.categories = categories.terms.map((term) => term.id);
-            report.categoriesCreated = categories.created;
-            report.categoriesSkipped = categories.skipped;
-          }
-          await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data });
-        } catch (error) {
-          report.warnings.push(`The site's REST API refused the request (${error instanceof Error ? error.message : String(error)}), so tags and categories were not set. The rest of the post is in the editor.`);
-        }
-      }
+      const report = await setTerms(fill);
       inOneHistoryStep('PressPilot', () => {
         const { container, commands } = editor();
+        const settings = pageSettings(fill);
         if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
         if (fill.body) {
           if (fill.bodyMode === 'replace') commands.run('document/elements/empty', { force: true });
@@ -258,37 +339,42 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       changedBefore ??= Boolean(deps.elementor()?.documents.getCurrent()?.editor?.isChanged);
       // Terms go over REST, outside any undo: they are only set by the final fill.
       outsideHistory(() => {
-        const { container, commands } = editor();
-        const settings: Record<string, string> = {};
-        if (fill.title !== undefined) settings.post_title = fill.title;
-        if (fill.excerpt !== undefined) settings.post_excerpt = fill.excerpt;
-        if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
-        if (!fill.body) return;
-        if (!previewing && fill.bodyMode === 'replace') commands.run('document/elements/empty', { force: true });
-        previewing = true;
-        const sections = bodySections(fill.body).map((blocks) => ({ key: JSON.stringify(blocks), blocks }));
-        let same = 0;
-        while (same < shownSections.length && shownSections[same]!.key === sections[same]?.key) same++;
-        for (const stale of shownSections.splice(same).reverse()) commands.run('document/elements/delete', { container: stale.element });
-        for (const section of sections.slice(same)) {
-          const [element] = createElements(bodyToElements(section.blocks, useContainers()) as unknown as Array<Record<string, unknown>>);
-          shownSections.push({ key: section.key, element: element! });
-        }
+        const settings = pageSettings(fill);
+        if (Object.keys(settings).length) editor().commands.run('document/elements/settings', { container: editor().container, settings, options: { external: true } });
       });
+      if (fill.body) await showBody(fill.body, fill.bodyMode);
       // Nothing half-written is autosaved: Elementor's autosave skips a page with no changes.
       markChanged(false);
     },
     async discardPreview(snapshot) {
+      previewing = false;
+      shownSections = [];
       outsideHistory(() => putBack(readOwnSnapshot(snapshot)));
       markChanged(changedBefore ?? false);
       changedBefore = undefined;
-      shownSections = [];
-      previewing = false;
     },
     async commitPreview(snapshot, fill) {
-      // The post as it was, outside the history, then the whole post as one history entry.
-      await this.discardPreview(snapshot);
-      return this.apply(fill);
+      if (fill.body && !await showBody(fill.body, fill.bodyMode)) throw new Error('The preview was ended while it was being written in.');
+      const before = readOwnSnapshot(snapshot);
+      const report = await setTerms(fill);
+      const { container, commands } = editor();
+      outsideHistory(() => {
+        const settings = pageSettings(fill);
+        if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
+      });
+      const after: Snapshot = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', elements: pageElements(container) };
+      // One history entry, without building the page again: one item that puts either version
+      // back. (Elementor's settings command records its change later, in an entry of its own.)
+      inOneHistoryStep('PressPilot', () => commands.internal('document/history/log-sub-item', {
+        container,
+        type: 'change',
+        restore: (_item: unknown, isRedo: boolean) => putBack(isRedo ? after : before, Boolean(fill.body)),
+      }));
+      markChanged(true);
+      previewing = false;
+      shownSections = [];
+      changedBefore = undefined;
+      return report;
     },
   };
 }

@@ -20,6 +20,7 @@ const ALLOWED_CHILDREN: Record<string, string[]> = {
 export class StandInContainer {
   readonly settingsValues: Map<string, unknown>;
   children: StandInContainer[] = [];
+  parent: StandInContainer | undefined;
   view: { $el: { length: number } } | undefined;
 
   constructor(readonly id: string, readonly type: string, readonly widgetType: string | undefined, settings: Record<string, unknown>, attached: boolean) {
@@ -51,7 +52,10 @@ export function createElementorStandIn(options: { containers?: boolean; attached
   const calls: Call[] = [];
   let nextHistory = 1;
   const openLogs: number[] = [];
-  const history: Array<{ id: number; title: string }> = [];
+  /** Elementor's history: an entry per log, each with the sub-items that know how to undo it. */
+  const history: Array<{ id: number; title: string; items: Array<{ restore: (item: unknown, isRedo: boolean) => void }> }> = [];
+  let historyActive = true;
+  let isChanged = false;
   const documentContainer = new StandInContainer('document', 'document', undefined, { post_title: options.postTitle ?? 'Old title', post_excerpt: options.postExcerpt ?? '' }, options.attached ?? true);
 
   function build(model: ElementModel | Record<string, any>, parentType: string): StandInContainer {
@@ -60,6 +64,7 @@ export function createElementorStandIn(options: { containers?: boolean; attached
     if (elType === 'widget' && typeof model.widgetType !== 'string') throw new Error('A widget needs a widgetType.');
     const container = new StandInContainer(String(model.id ?? `gen${Math.random().toString(16).slice(2, 9)}`), elType, model.widgetType, model.settings ?? {}, true);
     container.children = (model.elements ?? []).map((child: ElementModel) => build(child, elType));
+    for (const child of container.children) child.parent = container;
     return container;
   }
 
@@ -80,8 +85,15 @@ export function createElementorStandIn(options: { containers?: boolean; attached
           // Real Elementor throws "reading '$el'" when the document is not attached yet.
           if (!parent?.view) throw new TypeError("Cannot read properties of undefined (reading '$el')");
           const created = build(args.model, parent.type);
+          created.parent = parent;
           parent.children.push(created);
           return created;
+        }
+        case 'document/elements/delete': {
+          const doomed = args.container as StandInContainer;
+          if (!doomed.parent) throw new Error('delete of a container that is not on the page');
+          doomed.parent.children = doomed.parent.children.filter((child) => child !== doomed);
+          return undefined;
         }
         default:
           throw new Error(`The stand-in does not know ${command}`);
@@ -92,8 +104,18 @@ export function createElementorStandIn(options: { containers?: boolean; attached
       if (command === 'document/history/start-log') {
         const id = nextHistory++;
         openLogs.push(id);
-        history.push({ id, title: args.title });
+        history.push({ id, title: args.title, items: [] });
         return id;
+      }
+      if (command === 'document/history/log-sub-item') {
+        if (!openLogs.length) throw new Error('log-sub-item outside a log');
+        if (!args.container) throw new Error('log-sub-item needs a container');
+        history.at(-1)!.items.push({ restore: args.restore });
+        return undefined;
+      }
+      if (command === 'document/save/set-is-modified') {
+        isChanged = Boolean(args.status);
+        return undefined;
       }
       if (command === 'document/history/end-log') {
         if (openLogs.pop() !== args.id) throw new Error('end-log for a log that is not open');
@@ -105,10 +127,21 @@ export function createElementorStandIn(options: { containers?: boolean; attached
 
   const elementor = {
     loaded: options.loaded ?? true,
-    documents: { getCurrent: () => ({ id: 42, container: documentContainer }) },
+    documents: { getCurrent: () => ({ id: 42, container: documentContainer, history: { setActive: (active: boolean) => { historyActive = active; } }, editor: { get isChanged() { return isChanged; } } }) },
     getPanelView: () => ({ getCurrentPageName: () => 'elements' }),
     elements: { toJSON: () => documentContainer.children.map((child) => child.toJSON()) },
   };
   const elementorCommon = { config: { experimentalFeatures: { container: options.containers ?? true } } };
-  return { $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer };
+  /** Ctrl+Z and Ctrl+Shift+Z on the last entry, with the history off while it restores, as Elementor does. */
+  const replayLast = (isRedo: boolean) => {
+    historyActive = false;
+    for (const item of history.at(-1)?.items ?? []) item.restore(item, isRedo);
+    historyActive = true;
+  };
+  return {
+    $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer,
+    isHistoryActive: () => historyActive,
+    undo: () => replayLast(false),
+    redo: () => replayLast(true),
+  };
 }

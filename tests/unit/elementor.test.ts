@@ -199,3 +199,54 @@ describe('Elementor adapter', () => {
     await expect(adapter.apply(fill({ tags: undefined, categories: undefined }))).rejects.toThrow(/not loaded/);
   });
 });
+
+describe('Elementor preview while a post streams in', () => {
+  /** The body as it streams: every finished block, one more each update. */
+  const long: BodyBlock[] = Array.from({ length: 6 }, (_, section) => [
+    { type: 'heading', level: 2, html: `Section ${section}` } as BodyBlock,
+    ...Array.from({ length: 5 }, (_, paragraph) => ({ type: 'paragraph', html: `Paragraph ${section}.${paragraph}.` }) as BodyBlock),
+  ]).flat();
+  const stream = async (adapter: ReturnType<typeof setUp>['adapter']) => {
+    for (let written = 1; written <= long.length; written++) await adapter.preview(fill({ body: long.slice(0, written), tags: undefined, categories: undefined }));
+  };
+  const creates = (standIn: ReturnType<typeof setUp>['standIn']) => standIn.calls.filter((call) => call.command === 'document/elements/create').length;
+
+  it('creates each widget once and grows the last text in place, outside the history and unsaved', async () => {
+    const { standIn, adapter } = setUp();
+    await stream(adapter);
+    // A container per section, a Heading and one Text Editor in each: created once, never again.
+    expect(creates(standIn)).toBe(6 * 3);
+    expect(standIn.calls.filter((call) => call.command === 'document/elements/delete')).toHaveLength(0);
+    expect(standIn.history).toHaveLength(0);
+    expect(standIn.elementor.documents.getCurrent().editor.isChanged).toBe(false);
+    const tree = standIn.elementor.elements.toJSON() as any[];
+    expect(tree.map(widgetsOf)).toEqual(Array.from({ length: 6 }, () => ['heading', 'text-editor']));
+    expect(tree[5].elements[1].settings.editor).toBe(Array.from({ length: 5 }, (_, paragraph) => `<p>Paragraph 5.${paragraph}.</p>`).join('\n'));
+  });
+
+  it('commits as one history entry without building the page again; undo and redo put either page back', async () => {
+    const { standIn, adapter } = setUp();
+    standIn.$e.run('document/elements/create', { container: standIn.document, model: { id: 'old1', elType: 'container', settings: {}, elements: [] } });
+    const snapshot = await adapter.snapshot();
+    await stream(adapter);
+    const createdWhileStreaming = creates(standIn);
+    const streamed = JSON.stringify(standIn.elementor.elements.toJSON());
+    await adapter.commitPreview(snapshot, fill({ body: long, tags: undefined, categories: undefined }));
+    expect(creates(standIn)).toBe(createdWhileStreaming);
+    expect(JSON.stringify(standIn.elementor.elements.toJSON())).toBe(streamed);
+    expect(standIn.history).toHaveLength(1);
+    expect(standIn.document.settings.get('post_title')).toBe('New title');
+    expect(standIn.elementor.documents.getCurrent().editor.isChanged).toBe(true);
+    // The page equals the one written at once.
+    const atOnce = setUp();
+    await atOnce.adapter.apply(fill({ body: long, tags: undefined, categories: undefined }));
+    const shape = (tree: any[]) => JSON.stringify(tree.map((element) => element.elements.map((child: any) => [child.widgetType, child.settings])));
+    expect(shape(standIn.elementor.elements.toJSON())).toBe(shape(atOnce.standIn.elementor.elements.toJSON()));
+
+    standIn.undo();
+    expect(standIn.document.children.map((child) => child.id)).toEqual(['old1']);
+    standIn.redo();
+    expect(JSON.stringify(standIn.elementor.elements.toJSON())).toBe(streamed);
+    expect(standIn.isHistoryActive()).toBe(true);
+  });
+});
