@@ -227,10 +227,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       if (!previewing) return false;
       outsideHistory(() => {
         if (shown) return updateSection(shown, sections[index]!);
-        const section = createElements([sectionElement([], useContainers()) as unknown as Record<string, unknown>])[0]!;
-        const entry = { element: section, widgets: [] as Array<{ key: string; element: ElementorContainer }> };
-        shownSections.push(entry);
-        updateSection(entry, sections[index]!);
+        // A new section comes with all its widgets in one command: Elementor 4 serializes the
+        // whole page after every element created, so each command costs more as the page grows.
+        const widgets = sections[index]!;
+        const section = createElements([sectionElement(widgets, useContainers()) as unknown as Record<string, unknown>])[0]!;
+        shownSections.push({ element: section, widgets: widgetParent(section).children.map((element, at) => ({ key: widgetKey(widgets[at]!), element })) });
       });
     }
     return previewing;

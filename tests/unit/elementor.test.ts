@@ -214,8 +214,9 @@ describe('Elementor preview while a post streams in', () => {
   it('creates each widget once and grows the last text in place, outside the history and unsaved', async () => {
     const { standIn, adapter } = setUp();
     await stream(adapter);
-    // A container per section, a Heading and one Text Editor in each: created once, never again.
-    expect(creates(standIn)).toBe(6 * 3);
+    // Each section comes with its Heading (one command), its Text Editor once its first paragraph
+    // is written (a second), and is never created again: the text grows in place.
+    expect(creates(standIn)).toBe(6 * 2);
     expect(standIn.calls.filter((call) => call.command === 'document/elements/delete')).toHaveLength(0);
     expect(standIn.history).toHaveLength(0);
     expect(standIn.elementor.documents.getCurrent().editor.isChanged).toBe(false);
