@@ -202,7 +202,8 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     while (same < shown.widgets.length && shown.widgets[same]!.key === widgetKey(widgets[same]!)) same++;
     const growing = shown.widgets[same];
     if (growing && same === shown.widgets.length - 1 && widgets[same]?.widgetType === 'text-editor' && growing.element.model.get('widgetType') === 'text-editor') {
-      commands.run('document/elements/settings', { container: growing.element, settings: widgets[same]!.settings, options: { external: true } });
+      // The internal command: the growing text is no edit of the blogger's to record or announce.
+      commands.internal('document/elements/set-settings', { container: growing.element, settings: widgets[same]!.settings, options: { external: true } });
       growing.key = widgetKey(widgets[same]!);
       same++;
     }

@@ -113,6 +113,11 @@ export function createElementorStandIn(options: { containers?: boolean; attached
         history.at(-1)!.items.push({ restore: args.restore });
         return undefined;
       }
+      if (command === 'document/elements/set-settings') {
+        if (!args.container) throw new Error('container is required');
+        for (const [key, value] of Object.entries(args.settings ?? {})) args.container.settingsValues.set(key, value);
+        return undefined;
+      }
       if (command === 'document/save/set-is-modified') {
         isChanged = Boolean(args.status);
         return undefined;
