@@ -7,6 +7,8 @@ import { restorePlaceholders } from '../../lib/content/kept-answer';
 import { readForRewrite, type HtmlKind } from '../../lib/content/kept-blocks';
 import { hardenPurify, markdownToBody } from '../../lib/content/markdown';
 import { BodyBlockSchema } from '../../lib/editors/adapter';
+import { buildRewriteMessages } from '../../lib/generation/prompt';
+import { WritingOptionsSchema } from '../../lib/generation/writing';
 
 const window = new JSDOM('').window;
 const domParser = new window.DOMParser();
@@ -230,5 +232,17 @@ describe('the model’s answer against the kept blocks', () => {
   it('a kept block passes the editors’ schema', () => {
     expect(BodyBlockSchema.safeParse({ type: 'kept', id: '1', html: youtube }).success).toBe(true);
     expect(bodyToHtml([{ type: 'kept', id: '1', html: youtube }])).toBe(youtube);
+  });
+});
+
+describe('the rewrite prompt', () => {
+  const ask = (markdown: string) => buildRewriteMessages({
+    post: { title: 'Post', excerpt: '', tags: [], categories: [], markdown }, instructions: '', presets: [],
+    options: WritingOptionsSchema.parse({}), siteCategories: ['News'], allowNewCategories: false, format: 'json',
+  }).at(-1)!.content;
+
+  it('tells the model to keep each placeholder, only when the post has one', () => {
+    expect(ask(readForRewrite(`${paragraph('Text.')}\n\n${youtube}`, 'block-markup', domParser).markdown)).toMatch(/Lines like \[\[keep:3\]\] stand for parts of the post/);
+    expect(ask('Just text.')).not.toMatch(/keep:/);
   });
 });
