@@ -1,6 +1,9 @@
 /**
  * A post body as editor-neutral blocks, built in the extension from the model's Markdown and
  * already sanitized: every `html` field is safe inline or block HTML, `code` is plain text.
+ * A `kept` block is the exception: its `html` is the post's own fragment (block markup with its
+ * delimiters, or classic/Elementor HTML) that a rewrite kept out of the model's hands; only an
+ * id the extension kept when it read the post makes one (kept-blocks.ts), never model output.
  * The page world turns these into native blocks or widgets and never parses Markdown itself.
  * (Checked on arrival by BodyBlockSchema in lib/editors/adapter.ts.)
  */
@@ -11,7 +14,8 @@ export type BodyBlock =
   | { type: 'quote'; html: string }
   | { type: 'table'; html: string }
   | { type: 'code'; language: string; code: string }
-  | { type: 'separator' };
+  | { type: 'separator' }
+  | { type: 'kept'; id: string; html: string };
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -30,6 +34,8 @@ export function blockToHtml(block: BodyBlock): string {
     case 'paragraph': return `<p>${block.html}</p>`;
     case 'code': return codeBlockHtml(block.code, block.language);
     case 'separator': return '<hr>';
+    // The fragment as the post had it: classic and Elementor take it as HTML.
+    case 'kept': return block.html;
     default: return block.html;
   }
 }

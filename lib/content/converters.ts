@@ -7,19 +7,26 @@
 import type { DOMPurify } from 'dompurify';
 import type { BodyBlock } from './body';
 import { htmlToMarkdown } from './html-to-markdown';
+import { readForRewrite, type HtmlKind, type KeptBlocks, type RewriteSource } from './kept-blocks';
 import { postToFill, type FillFields } from './markdown';
 import type { EditorFill } from '../editors/adapter';
 import type { PostFields } from '../generation/post-fields';
 
 export interface Converters {
   toMarkdown(html: string): string;
-  /** A cache (token source → blocks) lets a post that streams in be sanitized one new block at a time. */
-  toFill(post: Partial<PostFields>, fields: FillFields, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>, cache?: Map<string, BodyBlock[]>): EditorFill;
+  /** The post as Markdown for a rewrite, what Markdown cannot carry kept out as placeholders (kept-blocks.ts). */
+  readForRewrite(html: string, kind: HtmlKind): RewriteSource;
+  /**
+   * A cache (token source → blocks) lets a post that streams in be sanitized one new block at a
+   * time; `kept`, from readForRewrite, turns a rewrite's placeholders back into the post's blocks.
+   */
+  toFill(post: Partial<PostFields>, fields: FillFields, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>, cache?: Map<string, BodyBlock[]>, kept?: KeptBlocks): EditorFill;
 }
 
 export function createConverters(purify: DOMPurify, domParser: DOMParser): Converters {
   return {
     toMarkdown: (html) => htmlToMarkdown(html, { domParser }),
-    toFill: (post, fields, extra, cache) => postToFill(post, fields, purify, extra, cache),
+    readForRewrite: (html, kind) => readForRewrite(html, kind, domParser),
+    toFill: (post, fields, extra, cache, kept) => postToFill(post, fields, purify, extra, cache, kept),
   };
 }

@@ -1,11 +1,14 @@
 import { Lexer, Parser, type Token, type Tokens } from 'marked';
 import type { DOMPurify, Config } from 'dompurify';
 import type { BodyBlock } from './body';
+import type { KeptBlocks } from './kept-blocks';
+import { placeholderId } from './placeholder';
 import type { EditorFill } from '../editors/adapter';
 import type { PostFields } from '../generation/post-fields';
 
 const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'code', 'br', 'img', 'sup', 'sub', 'mark', 'kbd'];
-const BLOCK_TAGS = [...INLINE_TAGS, 'p', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'pre', 'hr', 'input'];
+// Headings too: a quote or a list item may hold one (the block editor makes core/heading of it).
+const BLOCK_TAGS = [...INLINE_TAGS, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'pre', 'hr', 'input'];
 const ATTRIBUTES = ['href', 'title', 'src', 'alt', 'colspan', 'rowspan', 'align', 'start', 'type', 'checked', 'disabled'];
 
 function config(tags: string[]): Config {
@@ -49,7 +52,19 @@ export function toPlainText(purify: DOMPurify, text: string): string {
   return (fragment.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function tokenToBlocks(token: Token, purify: DOMPurify): BodyBlock[] {
+/**
+ * A placeholder paragraph of a rewrite is the kept block of its id, with the post's own HTML; an
+ * id the post has no block for makes nothing, so no answer can bring HTML in this way.
+ */
+function keptBlock(token: Token, kept: KeptBlocks | undefined): BodyBlock[] | undefined {
+  const id = kept && token.type === 'paragraph' ? placeholderId(token.raw) : undefined;
+  if (id === undefined) return undefined;
+  return Object.hasOwn(kept!, id) ? [{ type: 'kept', id, html: kept![id]!.html }] : [];
+}
+
+function tokenToBlocks(token: Token, purify: DOMPurify, kept?: KeptBlocks): BodyBlock[] {
+  const keptOne = keptBlock(token, kept);
+  if (keptOne) return keptOne;
   switch (token.type) {
     case 'heading': {
       const html = sanitizeInline(purify, Parser.parseInline((token as Tokens.Heading).tokens));
@@ -92,13 +107,15 @@ function tokenToBlocks(token: Token, purify: DOMPurify): BodyBlock[] {
 /**
  * The model's Markdown as sanitized, editor-neutral blocks. A cache (token source → blocks) lets a
  * post that streams in be converted again and again while only its new blocks are sanitized.
+ * For a rewrite, `kept` holds the blocks kept out of it: their placeholders become those blocks
+ * (restorePlaceholders in kept-answer.ts first puts back the ones the model left out).
  */
-export function markdownToBody(markdown: string, purify: DOMPurify, cache?: Map<string, BodyBlock[]>): BodyBlock[] {
+export function markdownToBody(markdown: string, purify: DOMPurify, cache?: Map<string, BodyBlock[]>, kept?: KeptBlocks): BodyBlock[] {
   const tokens = new Lexer({ gfm: true }).lex(markdown);
   return tokens.flatMap((token) => {
     const cached = cache?.get(token.raw);
     if (cached) return cached;
-    const blocks = tokenToBlocks(token, purify);
+    const blocks = tokenToBlocks(token, purify, kept);
     cache?.set(token.raw, blocks);
     return blocks;
   });
@@ -110,9 +127,9 @@ export interface FillFields { title: boolean; excerpt: boolean; tags: boolean; c
  * Everything an editor adapter needs to write a post, built from the model's answer: a whole
  * post, or the finished part of one still streaming (a field it has not written yet stays out).
  */
-export function postToFill(post: Partial<PostFields>, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>, cache?: Map<string, BodyBlock[]>): EditorFill {
+export function postToFill(post: Partial<PostFields>, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>, cache?: Map<string, BodyBlock[]>, kept?: KeptBlocks): EditorFill {
   const plain = (text: string) => toPlainText(purify, text);
-  let body = fields.body && post.body !== undefined ? markdownToBody(post.body, purify, cache) : undefined;
+  let body = fields.body && post.body !== undefined ? markdownToBody(post.body, purify, cache, kept) : undefined;
   // The title is its own field: a leading heading that repeats it would show it twice.
   if (body && post.title && body[0]?.type === 'heading' && plain(body[0].html).toLowerCase() === plain(post.title).toLowerCase()) body = body.slice(1);
   return {

@@ -10,6 +10,8 @@ export const BodyBlockSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('table'), html: z.string() }),
   z.object({ type: z.literal('code'), language: z.string(), code: z.string() }),
   z.object({ type: z.literal('separator') }),
+  // The post's own fragment, by the id it was kept under when the post was read (not model output).
+  z.object({ type: z.literal('kept'), id: z.string(), html: z.string() }),
 ]) satisfies z.ZodMiniType<BodyBlock>;
 
 export const EditorKindSchema = /* @__PURE__ */ z.enum(['block-editor', 'classic-editor', 'elementor']);

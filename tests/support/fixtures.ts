@@ -35,6 +35,30 @@ export const seedsSkipReason = seedsOverride
 /** A seed suite's name, with the reason it is skipped when it is: `describe.skipIf(!seedsAvailable)(seedSuite(...))`. */
 export const seedSuite = (name: string): string => (seedsAvailable ? name : `${name} — ${seedsSkipReason}`);
 
+const corpusOverride = process.env.PRESSPILOT_CORPUS_DIR;
+/** Public WordPress test content (../shared/external-corpus/), another optional corpus, skipped like the seeds when absent. */
+export const corpusDir = path.resolve(corpusOverride || path.join(repoRoot, '../shared/external-corpus'));
+export const corpusAvailable = existsSync(corpusDir);
+export const corpusSkipReason = corpusOverride
+  ? `skipped: PRESSPILOT_CORPUS_DIR=${corpusOverride} does not exist (the external corpus is optional)`
+  : 'skipped: ../shared/external-corpus is not beside this checkout (an extra corpus, optional)';
+/** `describe.skipIf(!corpusAvailable)(corpusSuite(...))`, as seedSuite. */
+export const corpusSuite = (name: string): string => (corpusAvailable ? name : `${name} — ${corpusSkipReason}`);
+
+/** The files of the external corpus the tests read. */
+export const CORPUS = {
+  /** WordPress's theme unit test data: a WXR export, classic posts and a few block posts in `<content:encoded>`. */
+  themeUnitTest: 'themeunittestdata.wordpress.xml',
+  /** A WXR export of posts made of core blocks, one or more of each of 64 kinds. */
+  blockTestData: '64-block-test-data.xml',
+  /** Gutenberg's block fixtures: `{ fixtures: [{ name, html }] }`, one serialized block each. */
+  gutenbergFixtures: 'gutenberg-fixtures.json',
+} as const;
+
+export function readCorpus(name: string): string {
+  return readFileSync(path.join(corpusDir, name), 'utf8');
+}
+
 /** The seed documents the tests know (../shared/seeds/README.md says what each is). */
 export const SEEDS = {
   lineFormatPrompt: '000_0617b34071dd0a86.txt',
