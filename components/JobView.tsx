@@ -97,6 +97,7 @@ export function ReviewJob({ job, actions }: { job: JobState; actions: JobActions
   return (
     <section className="stack">
       <p role="status" className="status">Review the new version, then apply it. Undo stays available after.</p>
+      {job.keptSummary && <p className="status">{job.keptSummary}</p>}
       <dl className="review">
         {everything ? <>
           {job.before && job.before.title !== result.title && <><dt>Old title</dt><dd><del>{job.before.title}</del></dd></>}
@@ -107,11 +108,13 @@ export function ReviewJob({ job, actions }: { job: JobState; actions: JobActions
         </> : <><dt>Title</dt><dd>{job.before?.title ?? result.title} (kept)</dd></>}
       </dl>
       <div className="diff" tabIndex={0} aria-label="New body, changes marked">
-        {parts.map((part, index) => (
-          part.kind === 'same' ? <p key={index}>{part.text}</p>
-            : part.kind === 'added' ? <p key={index}><ins>{part.text}</ins></p>
-              : <p key={index}><del>{part.text}</del></p>
-        ))}
+        {parts.map((part, index) => {
+          // A kept block's placeholder reads as what it is: the post's own block, unchanged.
+          const text = /^\[\[keep:\d+\]\]$/.test(part.text.trim()) ? '[A block kept as it was: embed, gallery, button or the like]' : part.text;
+          return part.kind === 'same' ? <p key={index}>{text}</p>
+            : part.kind === 'added' ? <p key={index}><ins>{text}</ins></p>
+              : <p key={index}><del>{text}</del></p>;
+        })}
       </div>
       <div className="buttons">
         <button type="button" className="primary" onClick={actions.apply}>Apply</button>

@@ -6,14 +6,12 @@
  */
 import type { DOMPurify } from 'dompurify';
 import type { BodyBlock } from './body';
-import { htmlToMarkdown } from './html-to-markdown';
 import { readForRewrite, type HtmlKind, type KeptBlocks, type RewriteSource } from './kept-blocks';
 import { postToFill, type FillFields } from './markdown';
 import type { EditorFill } from '../editors/adapter';
 import type { PostFields } from '../generation/post-fields';
 
 export interface Converters {
-  toMarkdown(html: string): string;
   /** The post as Markdown for a rewrite, what Markdown cannot carry kept out as placeholders (kept-blocks.ts). */
   readForRewrite(html: string, kind: HtmlKind): RewriteSource;
   /**
@@ -25,7 +23,6 @@ export interface Converters {
 
 export function createConverters(purify: DOMPurify, domParser: DOMParser): Converters {
   return {
-    toMarkdown: (html) => htmlToMarkdown(html, { domParser }),
     readForRewrite: (html, kind) => readForRewrite(html, kind, domParser),
     toFill: (post, fields, extra, cache, kept) => postToFill(post, fields, purify, extra, cache, kept),
   };

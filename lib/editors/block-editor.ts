@@ -65,7 +65,11 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       prose = [];
     };
     for (const block of body) {
-      if (block.type === 'code') {
+      if (block.type === 'kept') {
+        // The post's own block, exactly as it was: parsed, never filtered like model output.
+        flushProse();
+        result.push(...wp.blocks.parse(block.html));
+      } else if (block.type === 'code') {
         flushProse();
         // The language lives in the class name, where highlighters look (rawHandler drops it).
         result.push(wp.blocks.createBlock('core/code', {

@@ -85,6 +85,10 @@ function sectionWidgets(blocks: BodyBlock[]): ElementModel[] {
     if (block.type === 'heading') {
       flush();
       widgets.push(widget('heading', { title: block.html, header_size: `h${block.level}` }));
+    } else if (block.type === 'kept') {
+      // What a rewrite kept (an embed, a form, a script) belongs in an HTML widget, as it was.
+      flush();
+      widgets.push(widget('html', { html: block.html }));
     } else {
       prose.push(blockToHtml(block));
     }

@@ -13,6 +13,8 @@ import { createEditorFeed } from './editor-feed';
 import { streamedPost } from '../generation/streamed-post';
 import type { StreamedPost } from '../generation/post-fields';
 import type { FillFields } from '../content/markdown';
+import { restorePlaceholders } from '../content/kept-answer';
+import type { KeptBlocks } from '../content/kept-blocks';
 import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from '../generation/prompt';
 import { checkRewriteFits } from '../generation/rewrite-budget';
 import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from '../messaging/protocol';
@@ -88,6 +90,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return response.context;
   }
 
+  /** A rewrite's answer with every kept block once, where it belongs; the review says what was mended. */
+  function withKeptBlocks(post: PostFields, kept: KeptBlocks | undefined): { post: PostFields; keptSummary?: string } {
+    if (!kept || Object.keys(kept).length === 0) return { post };
+    const restored = restorePlaceholders(post.body, kept);
+    return { post: { ...post, body: restored.markdown }, ...(restored.report.summary ? { keptSummary: restored.report.summary } : {}) };
+  }
+
   const ALL_FIELDS: FillFields = { title: true, excerpt: true, tags: true, categories: true, body: true };
 
   async function applyResult(tabId: number, job: JobState, streamId?: string): Promise<void> {
@@ -107,7 +116,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         fields,
         bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
         createMissingCategories: job.request.createMissingCategories,
-        ...(job.request.mode === 'rewrite' ? { pageId: job.pageId } : {}),
+        ...(job.request.mode === 'rewrite' ? { pageId: job.pageId, kept: job.kept } : {}),
         ...(streamId ? { streamId } : {}),
       });
       const error = contextError(response);
@@ -142,7 +151,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (request.mode === 'rewrite') {
         const current = context.current!;
         checkRewriteFits(current.markdown, request.presets, settings);
-        await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown }, pageId: context.pageId });
+        await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown }, pageId: context.pageId, kept: current.kept });
       }
       const messages = (format: 'json' | 'lines') => request.mode === 'generate'
         ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format })
@@ -192,7 +201,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
       await writing;
       const wasStreamed = await stopFeed();
       if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
-      const done = await update(tabId, job.id, { result: result.post, partialBody: result.post.body, words: countWords(result.post.body) });
+      const { post, keptSummary } = withKeptBlocks(result.post, context.current?.kept);
+      const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary });
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
         return;

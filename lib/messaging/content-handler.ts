@@ -5,6 +5,8 @@ import type { Converters } from '../content/converters';
 import type { ContentRequest, ContentResponse } from './protocol';
 import type { UserError } from '../errors';
 import type { BodyBlock } from '../content/body';
+import type { HtmlKind } from '../content/kept-blocks';
+import type { EditorKind } from '../editors/adapter';
 
 export interface ContentHandlerDeps {
   bridge: BridgeClient;
@@ -18,6 +20,9 @@ function toUserError(error: unknown): UserError {
   if (error instanceof BridgeCallError) return error.userError;
   return { code: 'editor-failed', message: `The editor could not do it: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
 }
+
+/** Which HTML each editor reads out: block markup, classic content, or Elementor's widgets as HTML. */
+const HTML_KIND: Record<EditorKind, HtmlKind> = { 'block-editor': 'block-markup', 'classic-editor': 'classic', elementor: 'html' };
 
 const NOT_READY: UserError = { code: 'editor-not-ready', message: 'The editor is still loading. Wait until it is ready, then try again.', retryable: true };
 
@@ -64,15 +69,15 @@ export function createContentHandler({ bridge, converters, pageId }: ContentHand
           const siteCategories = await bridge.call({ type: 'categories' });
           if (!request.includeContent) return { ok: true, context: { kind, pageId, siteCategories } };
           const content = await bridge.call({ type: 'read' });
-          const markdown = convert().toMarkdown(content.bodyHtml);
-          return { ok: true, context: { kind, pageId, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown } } };
+          const { markdown, kept } = convert().readForRewrite(content.bodyHtml, HTML_KIND[kind]);
+          return { ok: true, context: { kind, pageId, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown, kept } } };
         }
         case 'editor/apply': {
           if (request.pageId !== undefined && request.pageId !== pageId) return { ok: false, error: PAGE_CHANGED };
           await requireReadyEditor();
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
           const cache = request.streamId ? blocksOf(request.streamId) : undefined;
-          const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache);
+          const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache, request.kept);
           const { report, snapshot } = await bridge.call({ type: 'apply', fill, streamId: request.streamId }, 120_000);
           return { ok: true, report, snapshot };
         }

@@ -45,6 +45,12 @@ export type JobPhase = z.infer<typeof JobPhaseSchema>;
 const RUNNING_PHASES: readonly JobPhase[] = ['reading', 'connecting', 'writing', 'repairing', 'applying'];
 export const isRunning = (job: { phase: JobPhase } | null) => job !== null && RUNNING_PHASES.includes(job.phase);
 
+/**
+ * What a rewrite kept out of the model's hands (lib/content/kept-blocks.ts): the post's own
+ * fragments by placeholder id, read by the content script and handed back to it with the answer.
+ */
+export const KeptBlocksSchema = /* @__PURE__ */ z.record(z.string(), z.object({ html: z.string(), after: z.string(), textsBefore: z.int() }));
+
 /** The post as it was before a rewrite, for the popup's before/after view. */
 export const BeforeSchema = /* @__PURE__ */ z.object({ title: z.string(), excerpt: z.string(), markdown: z.string() });
 
@@ -65,6 +71,9 @@ export const JobStateSchema = /* @__PURE__ */ z.object({
   before: z.optional(BeforeSchema),
   /** The editor page a rewrite was read from. */
   pageId: z.optional(z.string()),
+  /** A rewrite's kept blocks, and what had to be done about the ones the model left out or made up. */
+  kept: z.optional(KeptBlocksSchema),
+  keptSummary: z.optional(z.string()),
   applied: z.boolean(),
   canUndo: z.boolean(),
   error: z.optional(UserErrorSchema),
@@ -122,6 +131,7 @@ export const EditorContextSchema = /* @__PURE__ */ z.object({
   /** The current post as Markdown, only when asked for (rewrite). */
   current: z.optional(z.object({
     title: z.string(), excerpt: z.string(), tags: z.array(z.string()), categories: z.array(z.string()), markdown: z.string(),
+    kept: KeptBlocksSchema,
   })),
 });
 export type EditorContext = z.infer<typeof EditorContextSchema>;
@@ -141,6 +151,8 @@ export const ContentRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type',
     createMissingCategories: z.boolean(),
     /** Set for a rewrite: the page it was read from; another page refuses it. */
     pageId: z.optional(z.string()),
+    /** A rewrite's kept blocks: its placeholders become the post's own blocks again. */
+    kept: z.optional(KeptBlocksSchema),
     /** The job whose streamed preview this apply turns into one undo step from the post before it. */
     streamId: z.optional(z.string()),
   }),

@@ -27,11 +27,15 @@ function handlerWithBridge() {
 const apply = { type: 'editor/apply' as const, post: makePost({ words: 100 }), fields: { title: true, excerpt: true, tags: true, categories: true, body: true }, bodyMode: 'replace' as const, createMissingCategories: false };
 
 describe('the content script handler', () => {
-  it('reads the post as Markdown and names its page load', async () => {
+  it('reads the post as Markdown, keeps aside what is no block Markdown carries, and names its page load', async () => {
     const { handle } = handlerWithBridge();
     expect(await handle({ type: 'editor/context', includeContent: true })).toEqual({
       ok: true,
-      context: { kind: 'block-editor', pageId: 'this-page', siteCategories: ['Uncategorized'], current: { title: 'T', excerpt: 'E', tags: [], categories: [], markdown: '## Hi\n\nText' } },
+      context: { kind: 'block-editor', pageId: 'this-page', siteCategories: ['Uncategorized'], current: {
+        title: 'T', excerpt: 'E', tags: [], categories: [], markdown: '## Hi\n\n[[keep:1]]',
+        // Markup between the blocks is no block: it goes back as it was.
+        kept: { 1: { html: '<div class="elementor-widget"><p>Text</p></div>', after: '## Hi', textsBefore: 1 } },
+      } },
     });
   });
 

@@ -30,7 +30,7 @@ function fakeTab(overrides: Partial<Record<ContentRequest['type'], (request: any
     const override = overrides[request.type];
     if (override) return override(request);
     switch (request.type) {
-      case 'editor/context': return { ok: true, context: { kind: 'block-editor', pageId: 'page-1', siteCategories: ['Uncategorized', 'Performance'], current: request.includeContent ? { title: 'Old title', excerpt: 'Old', tags: [], categories: [], markdown: '## Old heading\n\nOld text.' } : undefined } };
+      case 'editor/context': return { ok: true, context: { kind: 'block-editor', pageId: 'page-1', siteCategories: ['Uncategorized', 'Performance'], current: request.includeContent ? { title: 'Old title', excerpt: 'Old', tags: [], categories: [], markdown: '## Old heading\n\nOld text.', kept: {} } : undefined } };
       case 'editor/apply': return { ok: true, report, snapshot };
       case 'editor/restore': return { ok: true, restored: true };
       default: return { ok: true, status: { kind: 'block-editor', ready: true } };
@@ -426,7 +426,7 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
 
   it('refuses up front, with a clear message and no request, a post longer than the model can write back', async () => {
     const longMarkdown = Array.from({ length: 400 }, (_, index) => `## Part ${index}\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}`).join('\n\n');
-    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'Long', excerpt: '', tags: [], categories: [], markdown: longMarkdown } } }) });
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'Long', excerpt: '', tags: [], categories: [], markdown: longMarkdown, kept: {} } } }) });
     await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
     const job = await settled();
     expect(job).toMatchObject({ phase: 'failed', error: { code: 'too-long', retryable: false } });
@@ -435,10 +435,29 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
     expect(tab.requests.map((request) => request.type)).toEqual(['editor/context']);
   });
 
+  it('puts back a kept block the model left out, says so in the review, and hands the kept blocks to the editor', async () => {
+    const embed = '<!-- wp:embed {"url":"https://youtu.be/x"} -->\n<figure class="wp-block-embed"></figure>\n<!-- /wp:embed -->';
+    const kept = { 1: { html: embed, after: 'Old text.', textsBefore: 2 } };
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'block-editor', pageId: 'page-1', siteCategories: [], current: { title: 'Old title', excerpt: '', tags: [], categories: [], markdown: '## Old heading\n\nOld text.\n\n[[keep:1]]\n\nMore text.', kept } } }) });
+    // The model rewrites the text and leaves the video out.
+    const rest = makePost({ words: 200 }).body;
+    server.enqueue({ kind: 'post', post: { ...makePost({ words: 200 }), body: `## New heading\n\nOld text.\n\n${rest}` } });
+    const jobs = runner(tab);
+    await jobs.start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    const review = await settled();
+    expect(review.phase).toBe('review');
+    expect(review.result!.body).toBe(`## New heading\n\nOld text.\n\n[[keep:1]]\n\n${rest}`);
+    expect(server.requests).toHaveLength(1);
+    expect(review.keptSummary).toMatch(/left out 1 block/);
+    expect(server.requests[0]!.body.messages.at(-1).content).toContain('[[keep:1]]');
+    await jobs.apply(TAB);
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ pageId: 'page-1', kept });
+  });
+
   it('checks the context window too, and lets a post that fits go through', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model', contextTokens: 8_000, maxOutputTokens: 100_000 });
     const markdown = 'word '.repeat(4_000);
-    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'T', excerpt: '', tags: [], categories: [], markdown } } }) });
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'T', excerpt: '', tags: [], categories: [], markdown, kept: {} } } }) });
     await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
     expect((await settled()).error?.message).toMatch(/context window/);
 
