@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { JobState } from '../lib/messaging/protocol';
-import { diffParagraphs } from '../lib/content/diff';
+import type { JobState, ReviewChoices } from '../lib/messaging/protocol';
 
 const RUNNING_LABELS: Partial<Record<JobState['phase'], string>> = {
   reading: 'Reading the post…',
@@ -12,7 +11,7 @@ const RUNNING_LABELS: Partial<Record<JobState['phase'], string>> = {
 export interface JobActions {
   cancel(): void;
   retry(): void;
-  apply(): void;
+  apply(choices?: ReviewChoices): void;
   undo(): void;
   dismiss(): void;
   keep(): void;
@@ -61,7 +60,7 @@ export function FailedJob({ job, actions }: { job: JobState; actions: JobActions
       <PartialText text={job.partialBody} follow={false} />
       <div className="buttons">
         {canRetry && <button type="button" className="primary" onClick={actions.retry}>Retry</button>}
-        {job.result && !job.applied && job.error?.code !== 'page-changed' && <button type="button" onClick={actions.apply}>Apply anyway</button>}
+        {job.result && !job.applied && job.error?.code !== 'page-changed' && <button type="button" onClick={() => actions.apply()}>Apply anyway</button>}
         {!job.result && job.request.mode === 'generate' && job.partialBody.trim() && <button type="button" onClick={actions.keep}>Keep what was written</button>}
         {job.partialBody && <CopyButton text={job.partialBody} />}
         <button type="button" onClick={actions.dismiss}>Dismiss</button>
@@ -85,40 +84,6 @@ export function DoneJob({ job, actions }: { job: JobState; actions: JobActions }
       <div className="buttons">
         {job.canUndo && <button type="button" onClick={actions.undo}>Undo</button>}
         <button type="button" className="primary" onClick={actions.dismiss}>New post</button>
-      </div>
-    </section>
-  );
-}
-
-export function ReviewJob({ job, actions }: { job: JobState; actions: JobActions }) {
-  const result = job.result!;
-  const parts = diffParagraphs(job.before?.markdown ?? '', result.body);
-  const everything = job.request.mode === 'generate' || job.request.scope === 'all';
-  return (
-    <section className="stack">
-      <p role="status" className="status">Review the new version, then apply it. Undo stays available after.</p>
-      {job.keptSummary && <p className="status">{job.keptSummary}</p>}
-      <dl className="review">
-        {everything ? <>
-          {job.before && job.before.title !== result.title && <><dt>Old title</dt><dd><del>{job.before.title}</del></dd></>}
-          <dt>Title</dt><dd>{result.title}</dd>
-          <dt>Meta description</dt><dd>{result.metaDescription}</dd>
-          <dt>Tags</dt><dd>{result.tags.join(', ')}</dd>
-          <dt>Categories</dt><dd>{result.categories.join(', ')}</dd>
-        </> : <><dt>Title</dt><dd>{job.before?.title ?? result.title} (kept)</dd></>}
-      </dl>
-      <div className="diff" tabIndex={0} aria-label="New body, changes marked">
-        {parts.map((part, index) => {
-          // A kept block's placeholder reads as what it is: the post's own block, unchanged.
-          const text = /^\[\[keep:\d+\]\]$/.test(part.text.trim()) ? '[A block kept as it was: embed, gallery, button or the like]' : part.text;
-          return part.kind === 'same' ? <p key={index}>{text}</p>
-            : part.kind === 'added' ? <p key={index}><ins>{text}</ins></p>
-              : <p key={index}><del>{text}</del></p>;
-        })}
-      </div>
-      <div className="buttons">
-        <button type="button" className="primary" onClick={actions.apply}>Apply</button>
-        <button type="button" onClick={actions.dismiss}>Discard</button>
       </div>
     </section>
   );

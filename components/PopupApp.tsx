@@ -2,9 +2,10 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { browser } from 'wxt/browser';
 import { EDITOR_LABELS } from '../lib/editors/adapter';
 import { sendToBackground } from '../lib/messaging/messaging';
-import { isRunning, type JobRequest } from '../lib/messaging/protocol';
+import { isRunning, type JobRequest, type ReviewChoices } from '../lib/messaging/protocol';
 import type { UserError } from '../lib/errors';
-import { DoneJob, FailedJob, ReviewJob, RunningJob, type JobActions } from './JobView';
+import { DoneJob, FailedJob, RunningJob, type JobActions } from './JobView';
+import { ReviewJob } from './RewriteReview';
 import { GenerateForm } from './GenerateForm';
 import { SiteAccessPanel } from './SiteAccessPanel';
 import { RewriteForm } from './RewriteForm';
@@ -53,7 +54,7 @@ export function PopupApp() {
   const actions: JobActions = useMemo(() => ({
     cancel: () => tabId != null && void send({ type: 'job/cancel', tabId }),
     retry: () => { if (tabId != null && job) void send({ type: 'job/start', tabId, request: job.request }); },
-    apply: () => tabId != null && void send({ type: 'job/apply', tabId }),
+    apply: (choices?: ReviewChoices) => tabId != null && void send({ type: 'job/apply', tabId, ...(choices ? { choices } : {}) }),
     undo: () => tabId != null && void send({ type: 'job/undo', tabId }),
     dismiss: () => tabId != null && void send({ type: 'job/dismiss', tabId }),
     keep: () => tabId != null && void send({ type: 'job/keep', tabId }),

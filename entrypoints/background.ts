@@ -84,7 +84,7 @@ export default defineBackground(() => {
           case 'worker/ping': return { ok: true, runsJob: runner.runs(data.tabId) };
           case 'job/start': await runner.start(data.tabId, data.request); break;
           case 'job/cancel': await runner.cancel(data.tabId); break;
-          case 'job/apply': await runner.apply(data.tabId); break;
+          case 'job/apply': await runner.apply(data.tabId, data.choices); break;
           case 'job/undo': await runner.undo(data.tabId); break;
           case 'job/dismiss': await runner.dismiss(data.tabId); break;
           case 'job/keep': await runner.keep(data.tabId); break;

@@ -15,9 +15,10 @@ import type { StreamedPost } from '../generation/post-fields';
 import type { FillFields } from '../content/markdown';
 import { restorePlaceholders } from '../content/kept-answer';
 import type { KeptBlocks } from '../content/kept-blocks';
+import { composeSections, pairSections } from '../content/sections';
 import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from '../generation/prompt';
 import { checkRewriteFits } from '../generation/rewrite-budget';
-import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState } from '../messaging/protocol';
+import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState, type ReviewChoices } from '../messaging/protocol';
 import type { EditorSnapshot } from '../editors/adapter';
 import type { Settings } from '../storage/storage';
 
@@ -95,6 +96,19 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (!kept || Object.keys(kept).length === 0) return { post };
     const restored = restorePlaceholders(post.body, kept);
     return { post: { ...post, body: restored.markdown }, ...(restored.report.summary ? { keptSummary: restored.report.summary } : {}) };
+  }
+
+  /**
+   * A reviewed rewrite as the blogger chose it: the fields they took, and the body from each
+   * section's chosen version (a kept block the mix would hold twice, or not at all, is mended).
+   */
+  async function applyChosen(tabId: number, job: JobState, before: string, choices: ReviewChoices): Promise<void> {
+    const result = job.result!;
+    const all = job.request.mode === 'rewrite' && job.request.scope === 'all';
+    const mixed = composeSections(pairSections(before, result.body), choices.sections);
+    const body = job.kept && Object.keys(job.kept).length ? restorePlaceholders(mixed, job.kept).markdown : mixed;
+    const fields = { title: all && choices.title, excerpt: all && choices.excerpt, tags: all && choices.tags, categories: all && choices.categories, body: true };
+    await writePost(tabId, job, { ...result, body }, fields);
   }
 
   const ALL_FIELDS: FillFields = { title: true, excerpt: true, tags: true, categories: true, body: true };
@@ -261,11 +275,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
     },
 
     /** Applies a kept result: a reviewed rewrite, or a post the editor could not take before. */
-    async apply(tabId: number): Promise<void> {
+    async apply(tabId: number, choices?: ReviewChoices): Promise<void> {
       const job = await deps.jobs.get(tabId);
       if (!job?.result) throw new PressPilotError('unknown', 'There is no post to apply.');
       await deps.prepareTab?.(tabId);
-      await applyResult(tabId, job);
+      if (choices && job.request.mode === 'rewrite' && job.before) await applyChosen(tabId, job, job.before.markdown, choices);
+      else await applyResult(tabId, job);
     },
 
     /** "Keep what was written": a generation that broke off goes into the editor as it stands. */

@@ -51,6 +51,16 @@ export const isRunning = (job: { phase: JobPhase } | null) => job !== null && RU
  */
 export const KeptBlocksSchema = /* @__PURE__ */ z.record(z.string(), z.object({ html: z.string(), after: z.string(), textsBefore: z.int() }));
 
+/**
+ * What the blogger took from a reviewed rewrite: each field, and each section of the body in the
+ * order the review shows them (lib/content/sections.ts), `true` for the rewrite.
+ */
+export const ReviewChoicesSchema = /* @__PURE__ */ z.object({
+  title: z.boolean(), excerpt: z.boolean(), tags: z.boolean(), categories: z.boolean(),
+  sections: z.array(z.boolean()),
+});
+export type ReviewChoices = z.infer<typeof ReviewChoicesSchema>;
+
 /** The post as it was before a rewrite, for the popup's before/after view. */
 export const BeforeSchema = /* @__PURE__ */ z.object({ title: z.string(), excerpt: z.string(), markdown: z.string() });
 
@@ -86,7 +96,7 @@ export type JobState = z.infer<typeof JobStateSchema>;
 export const BackgroundRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('job/start'), tabId: TabId, request: JobRequestSchema }),
   z.object({ type: z.literal('job/cancel'), tabId: TabId }),
-  z.object({ type: z.literal('job/apply'), tabId: TabId }),
+  z.object({ type: z.literal('job/apply'), tabId: TabId, choices: z.optional(ReviewChoicesSchema) }),
   z.object({ type: z.literal('job/undo'), tabId: TabId }),
   z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
   /** Puts what a failed or cancelled generation had written into the editor, as one undo step. */

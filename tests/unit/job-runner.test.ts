@@ -435,6 +435,21 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
     expect(tab.requests.map((request) => request.type)).toEqual(['editor/context']);
   });
 
+  it('applies what the review chose: the fields taken, each section from its chosen version', async () => {
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'block-editor', pageId: 'page-1', siteCategories: ['Uncategorized'], current: { title: 'Old title', excerpt: 'Old', tags: [], categories: [], markdown: 'Old intro.\n\n## Setup\n\nOld setup.', kept: {} } } }) });
+    const rest = makePost({ words: 200 }).body;
+    server.enqueue({ kind: 'post', post: { ...makePost({ words: 200 }), body: `New intro.\n\n## Setup\n\nNew setup.\n\n${rest}` } });
+    const jobs = runner(tab);
+    await jobs.start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'all', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    expect((await settled()).phase).toBe('review');
+    // Keep the old introduction and title; take the rest.
+    await jobs.apply(TAB, { title: false, excerpt: true, tags: true, categories: false, sections: [false, true] });
+    const apply = tab.requests.find((request) => request.type === 'editor/apply') as Extract<ContentRequest, { type: 'editor/apply' }>;
+    expect(apply.fields).toEqual({ title: false, excerpt: true, tags: true, categories: false, body: true });
+    expect(apply.post.body.startsWith('Old intro.\n\n## Setup\n\nNew setup.\n\n')).toBe(true);
+    expect(apply.post.body).toContain('## Why speed matters');
+  });
+
   it('puts back a kept block the model left out, says so in the review, and hands the kept blocks to the editor', async () => {
     const embed = '<!-- wp:embed {"url":"https://youtu.be/x"} -->\n<figure class="wp-block-embed"></figure>\n<!-- /wp:embed -->';
     const kept = { 1: { html: embed, after: 'Old text.', textsBefore: 2 } };
