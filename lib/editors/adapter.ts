@@ -40,8 +40,12 @@ export const EditorFillSchema = /* @__PURE__ */ z.object({
   tags: z.optional(z.array(z.string())),
   categories: z.optional(z.array(z.string())),
   body: z.optional(z.array(BodyBlockSchema)),
-  /** replace: the body replaces the current one; append: it goes after it (Elementor offers both). */
-  bodyMode: z._default(z.enum(['replace', 'append']), 'replace'),
+  /**
+   * replace: the body replaces the current one; append: it goes after it (Elementor offers both);
+   * rewrite: a rewritten body replaces the current one, and an editor with a design of its own
+   * (Elementor) keeps it, writing only the text.
+   */
+  bodyMode: z._default(z.enum(['replace', 'append', 'rewrite']), 'replace'),
   /** Categories the site lacks are only created when the user asked for it. */
   createMissingCategories: z._default(z.boolean(), false),
 });

@@ -318,7 +318,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       wp.data.dispatch('core/editor').lockPostAutosaving?.(AUTOSAVE_LOCK);
       previewing = true;
       lastPreview = fill;
-      bodyMode = fill.bodyMode;
+      bodyMode = fill.bodyMode === 'append' ? 'append' : 'replace';
       const changed = await showFields(fill);
       if (fill.body) await showBlocks(fill.body, changed);
     },

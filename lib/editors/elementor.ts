@@ -15,6 +15,7 @@ export interface ElementorContainer {
   model: { get(key: string): any; toJSON(options?: unknown): any };
   settings: { get(key: string): any };
   children: ElementorContainer[];
+  parent?: ElementorContainer;
   view?: { $el?: { length: number } };
 }
 export interface ElementorLike {
@@ -105,6 +106,38 @@ function sectionElement(widgets: ElementModel[], useContainers: boolean): Elemen
 
 export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
   return bodySections(body).map((blocks) => sectionElement(sectionWidgets(blocks), useContainers));
+}
+
+/** The widgets a rewrite writes text into, and the setting that holds it. */
+const TEXT_SETTING: Record<string, string> = { heading: 'title', 'text-editor': 'editor' };
+
+/** Two pieces of markup compared the way a rewrite's read and the page may write them. */
+const sameMarkup = (html: string) => html.replace(/\s+/g, ' ').replace(/>\s</g, '><').trim();
+
+/** The page's text widgets in reading order. */
+function textWidgets(container: ElementorContainer): ElementorContainer[] {
+  if (container.model.get('elType') === 'widget') return container.model.get('widgetType') in TEXT_SETTING ? [container] : [];
+  return container.children.flatMap(textWidgets);
+}
+
+/**
+ * Two lists of widget types lined up (longest common subsequence): index pairs in order, one side
+ * undefined where a widget has no counterpart.
+ */
+function alignByType(old: string[], fresh: string[]): Array<[number | undefined, number | undefined]> {
+  const lengths = Array.from({ length: old.length + 1 }, () => new Array<number>(fresh.length + 1).fill(0));
+  for (let i = old.length - 1; i >= 0; i--) {
+    for (let j = fresh.length - 1; j >= 0; j--) lengths[i]![j] = old[i] === fresh[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+  }
+  const pairs: Array<[number | undefined, number | undefined]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < fresh.length) {
+    if (i < old.length && j < fresh.length && old[i] === fresh[j]) pairs.push([i++, j++]);
+    else if (j < fresh.length && (i >= old.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) pairs.push([undefined, j++]);
+    else pairs.push([i++, undefined]);
+  }
+  return pairs;
 }
 
 /** What makes two widgets the same, whatever their ids. */
@@ -220,8 +253,8 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
    * so that no task runs long however long the post (Elementor renders each widget it creates).
    * Says whether the preview is still on.
    */
-  async function showBody(body: BodyBlock[], bodyMode: 'replace' | 'append'): Promise<boolean> {
-    if (!previewing && bodyMode === 'replace') outsideHistory(() => editor().commands.run('document/elements/empty', { force: true }));
+  async function showBody(body: BodyBlock[], bodyMode: Fill['bodyMode']): Promise<boolean> {
+    if (!previewing && bodyMode !== 'append') outsideHistory(() => editor().commands.run('document/elements/empty', { force: true }));
     previewing = true;
     const sections = bodySections(body).map(sectionWidgets);
     for (const stale of shownSections.splice(sections.length).reverse()) outsideHistory(() => editor().commands.run('document/elements/delete', { container: stale.element }));
@@ -258,6 +291,64 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     const { container, commands } = editor();
     commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
     if (withBody) putBody(data.elements);
+  }
+
+  /**
+   * A change made outside the history, then recorded as one entry whose undo and redo put either
+   * version of the page back. (Elementor's settings command records its change later, in an entry
+   * of its own, so it is not used inside one.)
+   */
+  function asOneHistoryEntry(before: Snapshot, withBody: boolean, change: () => void) {
+    const { container, commands } = editor();
+    outsideHistory(change);
+    const after: Snapshot = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', elements: pageElements(container) };
+    inOneHistoryStep('PressPilot', () => commands.internal('document/history/log-sub-item', {
+      container,
+      type: 'change',
+      restore: (_item: unknown, isRedo: boolean) => putBack(isRedo ? after : before, withBody),
+    }));
+    markChanged(true);
+  }
+
+  function setPageSettings(fill: Fill) {
+    const settings = pageSettings(fill);
+    if (Object.keys(settings).length) editor().commands.run('document/elements/settings', { container: editor().container, settings, options: { external: true } });
+  }
+
+  /**
+   * A rewrite keeps the page's design: each text widget (Heading, Text Editor) gets its new text
+   * and keeps every other setting; the widgets it has no text for (images, buttons, forms...) and
+   * the sections and their styling stay as they are. Text the page has no widget for goes in a new
+   * widget after the one before it; a text widget the rewrite has nothing for goes.
+   */
+  function rewriteText(body: BodyBlock[]) {
+    const { container, commands } = editor();
+    const old = textWidgets(container);
+    // A text widget the rewrite kept whole (a <pre>, a form in a Text Editor) lines up with its kept block and stays.
+    const keptHtml = new Set(body.flatMap((block) => (block.type === 'kept' ? [sameMarkup(block.html)] : [])));
+    const typeOf = (widget: ElementorContainer) => (keptHtml.has(sameMarkup(containerToHtml(widget))) ? 'kept' : widget.model.get('widgetType') as string);
+    const fresh = bodySections(body).flatMap(sectionWidgets).filter((model) => model.widgetType! in TEXT_SETTING || model.widgetType === 'html');
+    const freshType = (model: ElementModel) => (model.widgetType === 'html' ? 'kept' : model.widgetType!);
+    let previous: ElementorContainer | undefined;
+    for (const [oldIndex, freshIndex] of alignByType(old.map(typeOf), fresh.map(freshType))) {
+      const widget = oldIndex === undefined ? undefined : old[oldIndex]!;
+      const model = freshIndex === undefined ? undefined : fresh[freshIndex]!;
+      // Kept blocks are the page's own widgets, where they are: nothing to write, create or delete.
+      if ((widget && typeOf(widget) === 'kept') || (model && freshType(model) === 'kept')) {
+        if (widget) previous = widget;
+      } else if (widget && model) {
+        const key = TEXT_SETTING[model.widgetType!]!;
+        const settings: Record<string, unknown> = { [key]: model.settings[key] };
+        if (widget.settings.get(key) !== settings[key]) commands.internal('document/elements/set-settings', { container: widget, settings, options: { external: true } });
+        previous = widget;
+      } else if (widget) {
+        commands.run('document/elements/delete', { container: widget });
+      } else if (model) {
+        const parent = previous?.parent ?? widgetParent(container.children[0] ?? createElements([sectionElement([], useContainers()) as unknown as Record<string, unknown>])[0]!);
+        const at = previous ? parent.children.indexOf(previous) + 1 : 0;
+        previous = commands.run('document/elements/create', { container: parent, model, options: { at, edit: false } }) as ElementorContainer;
+      }
+    }
   }
 
   function pageSettings(fill: Fill): Record<string, string> {
@@ -323,12 +414,20 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     },
     async apply(fill): Promise<ApplyReport> {
       const report = await setTerms(fill);
+      if (fill.bodyMode === 'rewrite' && fill.body) {
+        const body = fill.body;
+        asOneHistoryEntry(readOwnSnapshot(await this.snapshot()), true, () => {
+          setPageSettings(fill);
+          rewriteText(body);
+        });
+        return report;
+      }
       inOneHistoryStep('PressPilot', () => {
         const { container, commands } = editor();
         const settings = pageSettings(fill);
         if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
         if (fill.body) {
-          if (fill.bodyMode === 'replace') commands.run('document/elements/empty', { force: true });
+          if (fill.bodyMode !== 'append') commands.run('document/elements/empty', { force: true });
           createElements(bodyToElements(fill.body, useContainers()) as unknown as Array<Record<string, unknown>>);
         }
       });
@@ -361,22 +460,9 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     },
     async commitPreview(snapshot, fill) {
       if (fill.body && !await showBody(fill.body, fill.bodyMode)) throw new Error('The preview was ended while it was being written in.');
-      const before = readOwnSnapshot(snapshot);
       const report = await setTerms(fill);
-      const { container, commands } = editor();
-      outsideHistory(() => {
-        const settings = pageSettings(fill);
-        if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
-      });
-      const after: Snapshot = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', elements: pageElements(container) };
-      // One history entry, without building the page again: one item that puts either version
-      // back. (Elementor's settings command records its change later, in an entry of its own.)
-      inOneHistoryStep('PressPilot', () => commands.internal('document/history/log-sub-item', {
-        container,
-        type: 'change',
-        restore: (_item: unknown, isRedo: boolean) => putBack(isRedo ? after : before, Boolean(fill.body)),
-      }));
-      markChanged(true);
+      // Without building the page again: it is all there already.
+      asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill));
       previewing = false;
       shownSections = [];
       changedBefore = undefined;

@@ -128,7 +128,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         type: 'editor/apply',
         post,
         fields,
-        bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'replace',
+        bodyMode: job.request.mode === 'generate' ? job.request.bodyMode : 'rewrite',
         createMissingCategories: job.request.createMissingCategories,
         ...(job.request.mode === 'rewrite' ? { pageId: job.pageId, kept: job.kept } : {}),
         ...(streamId ? { streamId } : {}),

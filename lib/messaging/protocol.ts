@@ -157,7 +157,7 @@ export const ContentRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type',
     type: z.literal('editor/apply'),
     post: PostFieldsSchema,
     fields: ApplyFieldsSchema,
-    bodyMode: z.enum(['replace', 'append']),
+    bodyMode: z.enum(['replace', 'append', 'rewrite']),
     createMissingCategories: z.boolean(),
     /** Set for a rewrite: the page it was read from; another page refuses it. */
     pageId: z.optional(z.string()),

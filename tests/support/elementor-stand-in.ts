@@ -86,7 +86,8 @@ export function createElementorStandIn(options: { containers?: boolean; attached
           if (!parent?.view) throw new TypeError("Cannot read properties of undefined (reading '$el')");
           const created = build(args.model, parent.type);
           created.parent = parent;
-          parent.children.push(created);
+          const at = typeof args.options?.at === 'number' ? args.options.at : parent.children.length;
+          parent.children.splice(at, 0, created);
           return created;
         }
         case 'document/elements/delete': {

@@ -251,3 +251,59 @@ describe('Elementor preview while a post streams in', () => {
     expect(standIn.isHistoryActive()).toBe(true);
   });
 });
+
+describe('Elementor rewrite', () => {
+  /** A designed page: styled text widgets, an image and a button between them, two sections. */
+  const designed = [
+    { id: 's1', elType: 'container', settings: { background_color: '#102030' }, elements: [
+      { id: 'h1', elType: 'widget', widgetType: 'heading', settings: { title: 'Old heading', header_size: 'h2', title_color: '#ff0000' }, elements: [] },
+      { id: 't1', elType: 'widget', widgetType: 'text-editor', settings: { editor: '<p>Old text.</p>', typography_font_size: { size: 18 } }, elements: [] },
+      { id: 'i1', elType: 'widget', widgetType: 'image', settings: { image: { url: 'https://example.com/a.jpg' } }, elements: [] },
+      { id: 'b1', elType: 'widget', widgetType: 'button', settings: { text: 'Book now', link: { url: 'https://example.com/book' } }, elements: [] },
+      { id: 'p1', elType: 'widget', widgetType: 'text-editor', settings: { editor: '<pre>Hours\nWeekends by <em>appointment</em></pre>' }, elements: [] },
+    ] },
+    { id: 's2', elType: 'container', settings: { padding: { top: 40 } }, elements: [
+      { id: 'h2', elType: 'widget', widgetType: 'heading', settings: { title: 'Second', header_size: 'h2' }, elements: [] },
+      { id: 't2', elType: 'widget', widgetType: 'text-editor', settings: { editor: '<p>Unchanged text.</p>' }, elements: [] },
+    ] },
+  ];
+  const rewritten: BodyBlock[] = [
+    { type: 'heading', level: 2, html: 'New heading' },
+    { type: 'paragraph', html: 'New text.' },
+    // The Text Editor the read kept whole, as a rewrite gives it back.
+    { type: 'kept', id: '1', html: '<pre>Hours\nWeekends by <em>appointment</em></pre>' },
+    { type: 'heading', level: 2, html: 'Second' },
+    { type: 'paragraph', html: 'Unchanged text.' },
+    { type: 'heading', level: 3, html: 'A new part' },
+    { type: 'paragraph', html: 'Added text.' },
+  ];
+  const pageOf = (standIn: ReturnType<typeof setUp>['standIn']) => JSON.parse(JSON.stringify(standIn.elementor.elements.toJSON()));
+
+  it('writes only the text of the text widgets: sections, styling, images and buttons stay exactly; one entry undoes it', async () => {
+    const { standIn, adapter } = setUp();
+    for (const model of designed) standIn.$e.run('document/elements/create', { container: standIn.document, model });
+    const before = pageOf(standIn);
+    await adapter.apply(fill({ body: rewritten, bodyMode: 'rewrite', tags: undefined, categories: undefined }));
+    const after = pageOf(standIn);
+    const [first, second] = after;
+    expect(first.settings).toEqual(before[0].settings);
+    expect(first.elements.map((widget: any) => widget.id)).toEqual(['h1', 't1', 'i1', 'b1', 'p1']);
+    expect(first.elements[0].settings).toEqual({ title: 'New heading', header_size: 'h2', title_color: '#ff0000' });
+    expect(first.elements[1].settings).toEqual({ editor: '<p>New text.</p>', typography_font_size: { size: 18 } });
+    expect(first.elements.slice(2)).toEqual(before[0].elements.slice(2));
+    // The section the rewrite did not change is the same, and the new text follows its last widget.
+    expect(second.settings).toEqual(before[1].settings);
+    expect(second.elements.slice(0, 2)).toEqual(before[1].elements);
+    expect(second.elements.slice(2).map((widget: any) => [widget.widgetType, widget.settings])).toEqual([
+      ['heading', { title: 'A new part', header_size: 'h3' }],
+      ['text-editor', { editor: '<p>Added text.</p>' }],
+    ]);
+    expect(standIn.calls.filter((call) => call.command === 'document/elements/empty')).toHaveLength(0);
+    expect(standIn.history).toHaveLength(1);
+    expect(standIn.document.settings.get('post_title')).toBe('New title');
+
+    standIn.undo();
+    expect(pageOf(standIn)).toEqual(before);
+    expect(standIn.document.settings.get('post_title')).toBe('Old title');
+  });
+});
