@@ -443,13 +443,13 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     async preview(fill) {
       changedBefore ??= Boolean(deps.elementor()?.documents.getCurrent()?.editor?.isChanged);
       // Terms go over REST, outside any undo: they are only set by the final fill.
-      outsideHistory(() => {
-        const settings = pageSettings(fill);
-        if (Object.keys(settings).length) editor().commands.run('document/elements/settings', { container: editor().container, settings, options: { external: true } });
-      });
+      // Only what changed: each settings command on the page makes Elementor redo its page-wide work.
+      const { container } = editor();
+      const settings = Object.fromEntries(Object.entries(pageSettings(fill)).filter(([key, value]) => container.settings.get(key) !== value));
+      if (Object.keys(settings).length) outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
       if (fill.body) await showBody(fill.body, fill.bodyMode);
       // Nothing half-written is autosaved: Elementor's autosave skips a page with no changes.
-      markChanged(false);
+      if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) markChanged(false);
     },
     async discardPreview(snapshot) {
       previewing = false;

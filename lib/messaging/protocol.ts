@@ -8,6 +8,7 @@ import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSch
 import { ERROR_CODES } from '../errors';
 import { PostFieldsSchema, StreamedPostSchema } from '../generation/post-fields';
 import { REWRITE_PRESETS, WritingOptionsSchema } from '../generation/writing';
+import type { KeptBlocks } from '../content/kept-blocks';
 
 const TabId = /* @__PURE__ */ z.int().check(z.minimum(0));
 
@@ -49,7 +50,12 @@ export const isRunning = (job: { phase: JobPhase } | null) => job !== null && RU
  * What a rewrite kept out of the model's hands (lib/content/kept-blocks.ts): the post's own
  * fragments by placeholder id, read by the content script and handed back to it with the answer.
  */
-export const KeptBlocksSchema = /* @__PURE__ */ z.record(z.string(), z.object({ html: z.string(), after: z.string(), textsBefore: z.int() }));
+const isKeptBlock = (value: unknown) => {
+  const block = value as { html?: unknown; after?: unknown; textsBefore?: unknown } | null;
+  return typeof block?.html === 'string' && typeof block.after === 'string' && Number.isInteger(block.textsBefore);
+};
+/** Checked by hand: zod's record schema would add a kilobyte to what every editor page loads. */
+export const KeptBlocksSchema = /* @__PURE__ */ z.custom<KeptBlocks>((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isKeptBlock));
 
 /**
  * What the blogger took from a reviewed rewrite: each field, and each section of the body in the
