@@ -2,6 +2,7 @@
  * A rewrite reviewed section by section: the old and the new Markdown cut at their H2 headings,
  * paired up, and put together again from the version the blogger chose for each section.
  */
+import { align } from './diff';
 
 /** The Markdown cut before each H2 (outside code fences); what comes before the first is a section too. */
 export function splitSections(markdown: string): string[] {
@@ -29,32 +30,24 @@ const headingOf = (section: string) => (/^## (.*)$/m.exec(section.split('\n')[0]
 export function pairSections(before: string, after: string): SectionPair[] {
   const a = splitSections(before);
   const b = splitSections(after);
-  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i]![j] = headingOf(a[i]!) === headingOf(b[j]!) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
-    }
-  }
   const pairs: SectionPair[] = [];
-  let i = 0;
-  let j = 0;
-  const pairGap = (endA: number, endB: number) => {
-    while (i < endA || j < endB) pairs.push({ ...(i < endA ? { before: a[i++] } : {}), ...(j < endB ? { after: b[j++] } : {}) });
-  };
-  while (i < a.length && j < b.length) {
-    let anchorA = i;
-    let anchorB = j;
-    // The next pair of same headings on the longest common run.
-    while (anchorA < a.length && anchorB < b.length && headingOf(a[anchorA]!) !== headingOf(b[anchorB]!)) {
-      if (lengths[anchorA + 1]![anchorB]! >= lengths[anchorA]![anchorB + 1]!) anchorA++;
-      else anchorB++;
+  let removed: string[] = [];
+  let added: string[] = [];
+  const pairGap = () => {
+    for (let index = 0; index < Math.max(removed.length, added.length); index++) {
+      pairs.push({ ...(index < removed.length ? { before: removed[index] } : {}), ...(index < added.length ? { after: added[index] } : {}) });
     }
-    // No heading in common any more: the rest pairs up in order.
-    if (anchorA === a.length || anchorB === b.length) break;
-    pairGap(anchorA, anchorB);
-    pairs.push({ before: a[i++], after: b[j++] });
+    removed = [];
+    added = [];
+  };
+  for (const [i, j] of align(a, b, (left, right) => headingOf(left) === headingOf(right))) {
+    if (i !== undefined && j !== undefined) {
+      pairGap();
+      pairs.push({ before: a[i], after: b[j] });
+    } else if (i !== undefined) removed.push(a[i]!);
+    else added.push(b[j!]!);
   }
-  pairGap(a.length, b.length);
+  pairGap();
   return pairs;
 }
 

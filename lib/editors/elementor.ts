@@ -4,6 +4,7 @@
  * all inside one entry of Elementor's own history. Tags and categories over the REST API.
  */
 import { blockToHtml, type BodyBlock } from '../content/body';
+import { align } from '../content/diff';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
 import { elementorReady } from './status';
@@ -118,26 +119,6 @@ const sameMarkup = (html: string) => html.replace(/\s+/g, ' ').replace(/>\s</g, 
 function textWidgets(container: ElementorContainer): ElementorContainer[] {
   if (container.model.get('elType') === 'widget') return container.model.get('widgetType') in TEXT_SETTING ? [container] : [];
   return container.children.flatMap(textWidgets);
-}
-
-/**
- * Two lists of widget types lined up (longest common subsequence): index pairs in order, one side
- * undefined where a widget has no counterpart.
- */
-function alignByType(old: string[], fresh: string[]): Array<[number | undefined, number | undefined]> {
-  const lengths = Array.from({ length: old.length + 1 }, () => new Array<number>(fresh.length + 1).fill(0));
-  for (let i = old.length - 1; i >= 0; i--) {
-    for (let j = fresh.length - 1; j >= 0; j--) lengths[i]![j] = old[i] === fresh[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
-  }
-  const pairs: Array<[number | undefined, number | undefined]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < old.length || j < fresh.length) {
-    if (i < old.length && j < fresh.length && old[i] === fresh[j]) pairs.push([i++, j++]);
-    else if (j < fresh.length && (i >= old.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) pairs.push([undefined, j++]);
-    else pairs.push([i++, undefined]);
-  }
-  return pairs;
 }
 
 /** What makes two widgets the same, whatever their ids. */
@@ -330,7 +311,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     const fresh = bodySections(body).flatMap(sectionWidgets).filter((model) => model.widgetType! in TEXT_SETTING || model.widgetType === 'html');
     const freshType = (model: ElementModel) => (model.widgetType === 'html' ? 'kept' : model.widgetType!);
     let previous: ElementorContainer | undefined;
-    for (const [oldIndex, freshIndex] of alignByType(old.map(typeOf), fresh.map(freshType))) {
+    for (const [oldIndex, freshIndex] of align(old.map(typeOf), fresh.map(freshType), (left, right) => left === right)) {
       const widget = oldIndex === undefined ? undefined : old[oldIndex]!;
       const model = freshIndex === undefined ? undefined : fresh[freshIndex]!;
       // Kept blocks are the page's own widgets, where they are: nothing to write, create or delete.

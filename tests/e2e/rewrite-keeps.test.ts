@@ -53,6 +53,16 @@ const topBlocks = (): Promise<Array<{ name: string; html: string }>> => editor.e
 });
 const KEPT = ['core/embed', 'core/gallery', 'core/buttons', 'core/preformatted'];
 
+/** The post above, saved, open in the block editor with PressPilot ready on it. */
+async function openBlockPost(): Promise<number> {
+  await useClassicEditor(browser.context, site, false);
+  const postId = await site.createPost({ title: 'The new studio', content: blockPost });
+  await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
+  await waitForBlockEditor(editor);
+  await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+  return postId;
+}
+
 beforeAll(async () => {
   ({ site, server, browser, editor } = await startEditorSuite(source, { elementorDir }));
   // Leaving Elementor with changes asks first; the tests answer yes (the dialog may be gone already).
@@ -63,11 +73,7 @@ afterAll(() => stopEditorSuite({ site, server, browser }));
 
 describe(`a rewrite keeps what Markdown cannot carry, on WordPress ${source}`, () => {
   it('block editor: embed, gallery, button and preformatted come back exactly, in place; saved; one undo restores', async () => {
-    await useClassicEditor(browser.context, site, false);
-    const postId = await site.createPost({ title: 'The new studio', content: blockPost });
-    await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
-    await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    const postId = await openBlockPost();
     const before = await topBlocks();
     const keptBefore = before.filter((block) => KEPT.includes(block.name));
     expect(keptBefore.map((block) => block.name)).toEqual(KEPT);
@@ -101,11 +107,7 @@ describe(`a rewrite keeps what Markdown cannot carry, on WordPress ${source}`, (
   });
 
   it('block editor: a block the model left out is put back after the text it followed, and the review says so', async () => {
-    await useClassicEditor(browser.context, site, false);
-    const postId = await site.createPost({ title: 'The new studio', content: blockPost });
-    await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
-    await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    const postId = await openBlockPost();
     const keptBefore = (await topBlocks()).filter((block) => KEPT.includes(block.name));
 
     server.enqueue({ kind: 'post', post: rewriteKeeping('3'), chunkChars: 200 });
@@ -125,11 +127,7 @@ describe(`a rewrite keeps what Markdown cannot carry, on WordPress ${source}`, (
   });
 
   it('block editor: the review takes the rewrite of one section and keeps another as it was, exactly that mix, one undo away', async () => {
-    await useClassicEditor(browser.context, site, false);
-    const postId = await site.createPost({ title: 'The new studio', content: blockPost });
-    await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
-    await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    const postId = await openBlockPost();
     const before = await topBlocks();
 
     server.enqueue({ kind: 'post', post: rewriteKeeping(), chunkChars: 200 });
