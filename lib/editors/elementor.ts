@@ -7,8 +7,9 @@ import { blockToHtml, type BodyBlock } from '../content/body';
 import { align } from '../content/diff';
 import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
 import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
-import { elementorReady } from './status';
+import { elementorReady, type ElementorCommandsGlobal } from './status';
 import { readSnapshot } from './snapshot-data';
+import { PressPilotError } from '../errors';
 
 /** The slice of Elementor's editor API this adapter uses. */
 export interface ElementorContainer {
@@ -24,7 +25,7 @@ export interface ElementorLike {
   documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void }; editor?: { isChanged?: boolean } } | undefined };
   getPanelView?(): { getCurrentPageName?(): string } | undefined;
 }
-export interface ElementorCommandsLike {
+export interface ElementorCommandsLike extends ElementorCommandsGlobal {
   run(command: string, args?: Record<string, unknown>): any;
   internal(command: string, args?: Record<string, unknown>): any;
 }
@@ -114,6 +115,18 @@ const TEXT_SETTING: Record<string, string> = { heading: 'title', 'text-editor': 
 
 /** Two pieces of markup compared the way a rewrite's read and the page may write them. */
 const sameMarkup = (html: string) => html.replace(/\s+/g, ' ').replace(/>\s</g, '><').trim();
+
+/**
+ * The adapter reaches widgets through Elementor's containers, which its preview builds: a widget
+ * whose template threw is in the page's data but has none, and a rewrite would write around it.
+ */
+function assertEveryElementShown(container: ElementorContainer) {
+  const inData = container.model.get('elements')?.length;
+  if (typeof inData === 'number' && inData !== container.children.length) {
+    throw new PressPilotError('editor-failed', 'Elementor could not show every element of this page, so PressPilot left it as it is. Reload the editor and try again.', true);
+  }
+  container.children.forEach(assertEveryElementShown);
+}
 
 /** The page's text widgets in reading order. */
 function textWidgets(container: ElementorContainer): ElementorContainer[] {
@@ -369,6 +382,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     },
     async read(): Promise<EditorContent> {
       const { container } = editor();
+      assertEveryElementShown(container);
       const terms = await postTerms();
       return {
         title: container.settings.get('post_title') ?? '',
@@ -394,6 +408,8 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       return { kind: 'elementor', data };
     },
     async apply(fill): Promise<ApplyReport> {
+      // Before anything changes, terms included.
+      if (fill.bodyMode === 'rewrite' && fill.body) assertEveryElementShown(editor().container);
       const report = await setTerms(fill);
       if (fill.bodyMode === 'rewrite' && fill.body) {
         const body = fill.body;

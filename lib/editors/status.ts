@@ -15,7 +15,7 @@ export interface EditorGlobals {
     documents?: { getCurrent(): { container?: { view?: { $el?: { length: number } } } } | undefined };
     getPanelView?(): { getCurrentPageName?(): string } | undefined;
   };
-  $e?: unknown;
+  $e?: ElementorCommandsGlobal;
 }
 
 export function isElementorEditorPage(location: { search: string }): boolean {
@@ -39,11 +39,16 @@ export function classicEditorReady(document: Document, editor: { initialized?: b
   return Boolean(document.querySelector('#title') && (editor?.initialized || document.querySelector('#wp-content-wrap')?.classList.contains('html-active')));
 }
 
-export function elementorReady(elementor: EditorGlobals['elementor'], commands: unknown): boolean {
+/** Elementor's `$e`, as far as readiness needs it. */
+export interface ElementorCommandsGlobal { components?: { get(name: string): { stateReadyOnce?: boolean } | undefined } }
+
+export function elementorReady(elementor: EditorGlobals['elementor'], commands: ElementorCommandsGlobal | undefined): boolean {
   if (!elementor?.loaded || !commands) return false;
-  // `loaded` turns true before the document is attached: wait for its view and the panel.
+  // `loaded` turns true before the document is attached: wait for its view and the panel; and
+  // for the widgets' full controls, which arrive by AJAX later: a widget created before them
+  // has no defaults, its template throws and it is left out of the preview.
   const document = elementor.documents?.getCurrent();
-  return Boolean(document?.container?.view?.$el?.length && elementor.getPanelView?.()?.getCurrentPageName?.());
+  return Boolean(document?.container?.view?.$el?.length && elementor.getPanelView?.()?.getCurrentPageName?.() && commands.components?.get('panel')?.stateReadyOnce);
 }
 
 export function editorKind(win: Window & EditorGlobals): EditorKind | null {

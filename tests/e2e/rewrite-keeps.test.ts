@@ -241,6 +241,8 @@ describe(`a rewrite keeps what Markdown cannot carry, on WordPress ${source}`, (
         section([widget('heading', { title: 'Opening hours', header_size: 'h2' }), widget('text-editor', { editor: '<p>Monday to Friday.</p>' })]),
       ]) $e.run('document/elements/create', { container, model, options: { edit: false } });
     });
+    // Every widget is shown in the preview (Elementor leaves out one created before its controls).
+    await expect.poll(() => editor.evaluate(() => (window as any).elementor.$preview[0].contentDocument.body.innerText as string)).toMatch(/Our first look[\s\S]*Monday to Friday/);
     const before = await page();
     const entriesBefore = await history();
 

@@ -97,11 +97,14 @@ export async function waitForClassicEditor(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean((window as any).tinymce?.get('content')?.initialized), undefined, { timeout: 30_000 });
 }
 
-/** Waits until Elementor has loaded the document, its preview and its panel. */
+/**
+ * Waits until Elementor has loaded the document, its preview, its panel and the widgets' full
+ * controls (a widget a test creates before them renders nothing), as the extension's readiness does.
+ */
 export async function waitForElementor(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const elementor = (window as any).elementor;
-    return Boolean(elementor?.loaded && elementor.documents.getCurrent()?.container?.view?.$el?.length && elementor.getPanelView()?.getCurrentPageName());
+    const { elementor, $e } = window as any;
+    return Boolean(elementor?.loaded && elementor.documents.getCurrent()?.container?.view?.$el?.length && elementor.getPanelView()?.getCurrentPageName() && $e?.components?.get('panel')?.stateReadyOnce);
   }, undefined, { timeout: 60_000 });
 }
 

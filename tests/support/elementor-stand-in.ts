@@ -28,8 +28,12 @@ export class StandInContainer {
     this.view = attached ? { $el: { length: 1 } } : undefined;
   }
 
+  /** Elements in the page's data that the preview failed to show (their template threw). */
+  unshown = 0;
+
   readonly model = {
-    get: (key: string) => (key === 'elType' ? this.type : key === 'widgetType' ? this.widgetType : key === 'id' ? this.id : undefined),
+    get: (key: string) => (key === 'elType' ? this.type : key === 'widgetType' ? this.widgetType : key === 'id' ? this.id
+      : key === 'elements' ? { length: this.children.length + this.unshown } : undefined),
     toJSON: () => this.toJSON(),
   };
 
@@ -48,7 +52,7 @@ export class StandInContainer {
   }
 }
 
-export function createElementorStandIn(options: { containers?: boolean; attached?: boolean; loaded?: boolean; postTitle?: string; postExcerpt?: string } = {}) {
+export function createElementorStandIn(options: { containers?: boolean; attached?: boolean; loaded?: boolean; controlsLoaded?: boolean; postTitle?: string; postExcerpt?: string } = {}) {
   const calls: Call[] = [];
   let nextHistory = 1;
   const openLogs: number[] = [];
@@ -69,6 +73,8 @@ export function createElementorStandIn(options: { containers?: boolean; attached
   }
 
   const $e = {
+    // The panel turns ready once the widgets' full controls have arrived.
+    components: { get: (name: string) => (name === 'panel' ? { stateReadyOnce: options.controlsLoaded ?? true } : undefined) },
     run(command: string, args: Record<string, any> = {}) {
       calls.push({ kind: 'run', command, args });
       switch (command) {

@@ -128,9 +128,10 @@ describe('Elementor adapter', () => {
     expect(standIn.document.children).toHaveLength(4);
   });
 
-  it('is not ready before Elementor has loaded and attached its document', () => {
+  it('is not ready before Elementor has loaded and attached its document and has the widgets\' controls', () => {
     expect(setUp({ loaded: false }).adapter.isReady()).toBe(false);
     expect(setUp({ attached: false }).adapter.isReady()).toBe(false);
+    expect(setUp({ controlsLoaded: false }).adapter.isReady()).toBe(false);
     expect(setUp().adapter.isReady()).toBe(true);
   });
 
@@ -303,6 +304,18 @@ describe('Elementor rewrite', () => {
     expect(standIn.document.settings.get('post_title')).toBe('New title');
 
     standIn.undo();
+    expect(pageOf(standIn)).toEqual(before);
+    expect(standIn.document.settings.get('post_title')).toBe('Old title');
+  });
+
+  it('refuses to read or rewrite a page whose preview left an element out, and changes nothing', async () => {
+    const { standIn, adapter } = setUp();
+    for (const model of designed) standIn.$e.run('document/elements/create', { container: standIn.document, model });
+    // The second section's Text Editor is in the page's data, but its template threw.
+    standIn.document.children[1]!.unshown = 1;
+    const before = pageOf(standIn);
+    await expect(adapter.read()).rejects.toThrow(/could not show every element.*Reload the editor/);
+    await expect(adapter.apply(fill({ body: rewritten, bodyMode: 'rewrite', tags: undefined, categories: undefined }))).rejects.toThrow(/could not show every element/);
     expect(pageOf(standIn)).toEqual(before);
     expect(standIn.document.settings.get('post_title')).toBe('Old title');
   });
