@@ -70,7 +70,7 @@ export function readDraft(answer: string): DraftPost | undefined {
       return undefined;
     }
   }
-  const draft = { title: text(fields.title), metaDescription: text(fields.metaDescription), tags: list(fields.tags), categories: list(fields.categories), body: text(fields.body) };
+  const draft = { title: text(fields.title), metaDescription: text(fields.metaDescription), seoTitle: text(fields.seoTitle), focusKeywords: list(fields.focusKeywords), tags: list(fields.tags), categories: list(fields.categories), body: text(fields.body) };
   return countWords(draft.body) >= POST_LIMITS.bodyMinWords ? draft : undefined;
 }
 

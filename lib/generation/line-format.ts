@@ -1,6 +1,7 @@
 /**
  * Parser of the seed prompt's answer format (seeds/000):
  *   TITLE: ... / META_DESCRIPTION: ... / TAGS: a, b / CATEGORIES: a, b / Markdown body / EndOFText
+ * with SEO_TITLE and FOCUS_KEYWORDS between the description and the tags (optional: the seed has none).
  * Models bend it (bold labels, a ```markdown wrapper, "-EndOFText-", "</EndOFText>", a
  * MARKDOWN_POST_CONTENT: label), so the parser is lenient about form and strict about content.
  */
@@ -8,6 +9,8 @@
 export interface LinePost {
   title: string;
   metaDescription: string;
+  seoTitle: string;
+  focusKeywords: string[];
   tags: string[];
   categories: string[];
   body: string;
@@ -20,6 +23,8 @@ export type LineFormatResult =
 const FIELD_LABELS = {
   title: ['TITLE', 'POST_TITLE'],
   metaDescription: ['META_DESCRIPTION', 'META DESCRIPTION', 'DESCRIPTION', 'POST_DESCRIPTION'],
+  seoTitle: ['SEO_TITLE', 'SEO TITLE'],
+  focusKeywords: ['FOCUS_KEYWORDS', 'FOCUS KEYWORDS', 'FOCUS_KEYPHRASES', 'KEYWORDS'],
   tags: ['TAGS', 'POST_TAGS'],
   categories: ['CATEGORIES', 'POST_CATEGORIES'],
 } as const;
@@ -75,11 +80,14 @@ export function parseLineFormat(answer: string): LineFormatResult {
   const post: LinePost = {
     title: (header.title ?? '').replace(/^["']|["']$/g, '').trim(),
     metaDescription: (header.metaDescription ?? '').trim(),
+    seoTitle: (header.seoTitle ?? '').replace(/^["']|["']$/g, '').trim(),
+    focusKeywords: splitList(header.focusKeywords ?? ''),
     tags: splitList(header.tags ?? ''),
     categories: splitList(header.categories ?? ''),
     body,
   };
-  const missing = (Object.keys(post) as Array<keyof LinePost>).filter((key) => post[key].length === 0);
+  const required: Array<keyof LinePost> = ['title', 'metaDescription', 'tags', 'categories', 'body'];
+  const missing = required.filter((key) => post[key].length === 0);
   return missing.length === 0 ? { ok: true, post } : { ok: false, missing, partial: post };
 }
 

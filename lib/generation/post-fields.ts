@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 export const PostFieldsSchema = /* @__PURE__ */ z.object({
   title: z.string(),
   metaDescription: z.string(),
+  seoTitle: z.optional(z.string()),
+  focusKeywords: z.optional(z.array(z.string())),
   tags: z.array(z.string()),
   categories: z.array(z.string()),
   body: z.string(),

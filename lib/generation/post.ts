@@ -5,6 +5,10 @@ export const POST_LIMITS = {
   titleIdeal: 60,
   titleMax: 70,
   descriptionMax: 160,
+  /** What search results show of a title; SEO plugins warn past it. */
+  seoTitleMax: 60,
+  /** One focus keyphrase and up to three related ones. */
+  keywordsMax: 4,
   tagsMin: 3,
   tagsMax: 10,
   categoriesMin: 1,
@@ -39,6 +43,10 @@ export const GeneratedPostSchema = z.object({
     .max(POST_LIMITS.titleMax, `The title must be at most ${POST_LIMITS.titleMax} characters.`),
   metaDescription: z.string().trim().min(1, 'The meta description is empty.')
     .max(POST_LIMITS.descriptionMax, `The meta description must be at most ${POST_LIMITS.descriptionMax} characters.`),
+  // Settled from the title and tags when the model leaves them out (lib/settle-post.ts).
+  seoTitle: z.string().trim().max(POST_LIMITS.seoTitleMax, `The SEO title must be at most ${POST_LIMITS.seoTitleMax} characters.`).default(''),
+  focusKeywords: z.array(term).transform(uniqueCaseInsensitive)
+    .pipe(z.array(term).max(POST_LIMITS.keywordsMax, `Give at most ${POST_LIMITS.keywordsMax} focus keyphrases.`)).default([]),
   // The minimum counts are asked for (lib/settle-post.ts), not required: a post with two tags goes in.
   tags: z.array(term).transform(uniqueCaseInsensitive)
     .pipe(z.array(term).max(POST_LIMITS.tagsMax, `Give at most ${POST_LIMITS.tagsMax} tags.`)),
@@ -59,10 +67,12 @@ export type GeneratedPost = z.output<typeof GeneratedPostSchema>;
 export const POST_JSON_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['title', 'metaDescription', 'tags', 'categories', 'body'],
+  required: ['title', 'metaDescription', 'seoTitle', 'focusKeywords', 'tags', 'categories', 'body'],
   properties: {
     title: { type: 'string', description: `SEO-friendly, catchy title, about ${POST_LIMITS.titleIdeal} characters` },
     metaDescription: { type: 'string', description: `Meta description, at most ${POST_LIMITS.descriptionMax} characters` },
+    seoTitle: { type: 'string', description: `The title search results show, at most ${POST_LIMITS.seoTitleMax} characters` },
+    focusKeywords: { type: 'array', items: { type: 'string' }, description: `The focus keyphrase first, then up to ${POST_LIMITS.keywordsMax - 1} related ones` },
     tags: { type: 'array', items: { type: 'string' }, description: `${POST_LIMITS.tagsMin} to ${POST_LIMITS.tagsMax} tags` },
     categories: { type: 'array', items: { type: 'string' }, description: `${POST_LIMITS.categoriesMin} to ${POST_LIMITS.categoriesMax} categories` },
     body: { type: 'string', description: 'The article in Markdown, long and very detailed, with ## headings' },

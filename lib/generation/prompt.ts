@@ -12,10 +12,12 @@ export function categoryChoices(siteCategories: string[]): string[] {
 }
 
 /** What each field of the answer must be, in the order the model writes them: the short fields first. */
-function fieldRules(categories: string[], allowNewCategories: boolean): Record<SoftField | 'body', string> {
+function fieldRules(categories: string[], allowNewCategories: boolean): Record<SoftField | 'seoTitle' | 'focusKeywords' | 'body', string> {
   return {
     title: `- title: an SEO-friendly, catchy title of about ${POST_LIMITS.titleIdeal} characters (never more than ${POST_LIMITS.titleMax}).`,
     metaDescription: `- metaDescription: a short meta description of at most ${POST_LIMITS.descriptionMax} characters.`,
+    seoTitle: `- seoTitle: the title for search results, at most ${POST_LIMITS.seoTitleMax} characters, the focus keyphrase near its start.`,
+    focusKeywords: `- focusKeywords: the focus keyphrase readers search for (a short phrase the post is about), then up to ${POST_LIMITS.keywordsMax - 1} related phrases.`,
     tags: `- tags: ${POST_LIMITS.tagsMin} to ${POST_LIMITS.tagsMax} short tags.`,
     categories: `- categories: ${POST_LIMITS.categoriesMin} to ${POST_LIMITS.categoriesMax} categories, chosen from: ${categories.map((name) => JSON.stringify(name)).join(', ')}.` +
       (allowNewCategories ? ' Only if none fits, name a new one.' : ' Use only names from this list, spelled exactly.'),
@@ -30,6 +32,8 @@ function outputRules(format: AnswerFormat, categories: string[], allowNewCategor
     'Answer in exactly this format, with nothing before it:',
     'TITLE: <title>',
     'META_DESCRIPTION: <meta description>',
+    'SEO_TITLE: <SEO title>',
+    'FOCUS_KEYWORDS: <comma separated keyphrases, the focus keyphrase first>',
     'TAGS: <comma separated tags>',
     'CATEGORIES: <comma separated categories>',
     '',

@@ -26,6 +26,16 @@ function shortenTitle(title: string): string | undefined {
   return head && head.length <= POST_LIMITS.titleMax ? head : undefined;
 }
 
+/** The SEO title: the model's, else the title, within what search results show. */
+function fitSeoTitle(seoTitle: string, title: string): string {
+  const chosen = (seoTitle || title).replace(/\s+/g, ' ').trim();
+  if (chosen.length <= POST_LIMITS.seoTitleMax) return chosen;
+  const head = /^(.{20,}?)\s*(?::|\s[-–—|]\s)/u.exec(chosen)?.[1]?.trim();
+  if (head && head.length <= POST_LIMITS.seoTitleMax) return head;
+  const cut = chosen.slice(0, POST_LIMITS.seoTitleMax + 1);
+  return cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : POST_LIMITS.seoTitleMax).replace(/[\s,;:–-]+$/, '');
+}
+
 /** Cut at the last sentence end that leaves a useful description, else at a word, with an ellipsis. */
 export function shortenDescription(description: string, max: number = POST_LIMITS.descriptionMax): string {
   const clean = description.replace(/\s+/g, ' ').trim();
@@ -58,6 +68,9 @@ export function settleFields(draft: DraftPost, rule: CategoryRule): { post: Draf
   const post: DraftPost = {
     title: title ?? draft.title,
     metaDescription: draft.metaDescription ? shortenDescription(draft.metaDescription) : '',
+    seoTitle: fitSeoTitle(draft.seoTitle, title ?? draft.title),
+    // The focus keyphrase: the model's, else the first tag, which names the topic.
+    focusKeywords: unique([...draft.focusKeywords.filter((phrase) => phrase.length <= POST_LIMITS.termMax), ...(draft.focusKeywords.length ? [] : tags.slice(0, 1))]).slice(0, POST_LIMITS.keywordsMax),
     tags,
     categories,
     body: draft.body,
@@ -78,6 +91,8 @@ export function mergeFollowUp(post: DraftPost, answer: Partial<Record<SoftField,
   const { post: fixed } = settleFields({
     title: asText(given('title')) || post.title,
     metaDescription: asText(given('metaDescription')) || post.metaDescription,
+    seoTitle: post.seoTitle,
+    focusKeywords: post.focusKeywords,
     tags: unique([...post.tags, ...asList(given('tags'))]),
     // A follow-up's own choice of categories comes first: it was asked because the first did not fit.
     categories: unique([...asList(given('categories')), ...post.categories]),
@@ -95,5 +110,5 @@ export function lastResort(post: DraftPost): GeneratedPost {
   const firstHeading = /^#{1,3}\s+(.+)$/m.exec(post.body)?.[1];
   const title = shortenTitle(post.title) ?? shortenDescription(post.title || firstHeading || plainText(post.body), POST_LIMITS.titleMax);
   const metaDescription = post.metaDescription || shortenDescription(plainText(post.body));
-  return GeneratedPostSchema.parse({ ...post, title, metaDescription });
+  return GeneratedPostSchema.parse({ ...post, title, metaDescription, seoTitle: post.seoTitle || fitSeoTitle('', title) });
 }

@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface Post { title: string; metaDescription: string; tags: string[]; categories: string[]; body: string }
+export interface Post { title: string; metaDescription: string; /** Left out, the answer is the seed's own format, which has neither. */
+  seoTitle?: string; focusKeywords?: string[]; tags: string[]; categories: string[]; body: string }
 
 export type Reply =
   | { kind: 'post'; post: Post; format?: 'auto' | 'json' | 'lines'; chunkChars?: number; delayMs?: number; cutAfterChars?: number; stallAfterChars?: number }
@@ -54,6 +55,8 @@ export function postAsLines(post: Post): string {
   return [
     `TITLE: ${post.title}`,
     `META_DESCRIPTION: ${post.metaDescription}`,
+    ...(post.seoTitle !== undefined ? [`SEO_TITLE: ${post.seoTitle}`] : []),
+    ...(post.focusKeywords ? [`FOCUS_KEYWORDS: ${post.focusKeywords.join(', ')}`] : []),
     `TAGS: ${post.tags.join(', ')}`,
     `CATEGORIES: ${post.categories.join(', ')}`,
     '',
@@ -75,7 +78,7 @@ const SENTENCES = [
 ];
 
 /** A realistic, deterministic long Markdown post with every structure the editors must keep. */
-export function makePost(options: { words?: number; title?: string; topic?: string } = {}): Post {
+export function makePost(options: { words?: number; title?: string; topic?: string } = {}): Required<Post> {
   const words = options.words ?? 600;
   const topic = options.topic ?? 'WordPress performance';
   const title = options.title ?? `The Complete Guide to ${topic}`;
@@ -103,6 +106,8 @@ export function makePost(options: { words?: number; title?: string; topic?: stri
   return {
     title,
     metaDescription: `Everything about ${topic}: caching, images and a lean theme, step by step.`.slice(0, 160),
+    seoTitle: `${topic}: a Step-by-Step Guide`.slice(0, 60),
+    focusKeywords: [topic.toLowerCase(), 'page speed', 'wordpress caching'],
     tags: ['WordPress', 'Performance', 'Caching'],
     categories: ['Tutorials'],
     body: sections.join('\n\n'),

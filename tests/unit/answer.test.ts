@@ -6,8 +6,10 @@ const post = { title: 'Fast WordPress', metaDescription: 'How to make it fast.',
 
 describe('parseAnswer', () => {
   it('accepts a JSON answer, also inside a ```json fence', () => {
-    expect(parseAnswer(JSON.stringify(post))).toEqual({ ok: true, post });
-    expect(parseAnswer('```json\n' + JSON.stringify(post) + '\n```')).toEqual({ ok: true, post });
+    // The SEO fields are the extension's to settle when a model leaves them out.
+    expect(parseAnswer(JSON.stringify(post))).toEqual({ ok: true, post: { ...post, seoTitle: '', focusKeywords: [] } });
+    const seo = { ...post, seoTitle: 'Fast WordPress Guide', focusKeywords: ['fast wordpress', 'Fast WordPress', 'caching'] };
+    expect(parseAnswer('```json\n' + JSON.stringify(seo) + '\n```')).toEqual({ ok: true, post: { ...seo, focusKeywords: ['fast wordpress', 'caching'] } });
   });
 
   it('lists schema problems for the repair turn', () => {
@@ -33,8 +35,8 @@ describe('parseAnswer', () => {
 describe('readDraft', () => {
   it('reads every field it can, limits unchecked, from JSON or the line format', () => {
     const loose = { ...post, title: 'x'.repeat(90), tags: 'one, two', categories: [] };
-    expect(readDraft(JSON.stringify(loose))).toEqual({ ...post, title: 'x'.repeat(90), tags: ['one', 'two'], categories: [] });
-    expect(readDraft(`TITLE: Fast WordPress\nTAGS: a, b\n\n${body}\n\nEndOFText`)).toEqual({ title: 'Fast WordPress', metaDescription: '', tags: ['a', 'b'], categories: [], body });
+    expect(readDraft(JSON.stringify({ ...loose, focusKeywords: 'speed, cache' }))).toEqual({ ...post, title: 'x'.repeat(90), seoTitle: '', focusKeywords: ['speed', 'cache'], tags: ['one', 'two'], categories: [] });
+    expect(readDraft(`TITLE: Fast WordPress\nSEO_TITLE: Fast WordPress in 2026\nTAGS: a, b\n\n${body}\n\nEndOFText`)).toEqual({ title: 'Fast WordPress', metaDescription: '', seoTitle: 'Fast WordPress in 2026', focusKeywords: [], tags: ['a', 'b'], categories: [], body });
   });
 
   it('gives nothing when the body is missing or too short to be the article', () => {

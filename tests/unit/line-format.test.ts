@@ -44,6 +44,8 @@ describe('the seed line format', () => {
       '```markdown',
       '**TITLE:** Ten Ways to Speed Up WordPress',
       '**META_DESCRIPTION:** Practical steps.',
+      '**SEO_TITLE:** Speed Up WordPress: Ten Ways',
+      '**FOCUS_KEYWORDS:** speed up wordpress, page speed',
       '**TAGS:** WordPress, speed, caching',
       '**CATEGORIES:** Tutorials',
       '',
@@ -55,7 +57,7 @@ describe('the seed line format', () => {
     ].join('\n');
     const result = parseLineFormat(answer);
     expect(result).toEqual({ ok: true, post: {
-      title: 'Ten Ways to Speed Up WordPress', metaDescription: 'Practical steps.', tags: ['WordPress', 'speed', 'caching'],
+      title: 'Ten Ways to Speed Up WordPress', metaDescription: 'Practical steps.', seoTitle: 'Speed Up WordPress: Ten Ways', focusKeywords: ['speed up wordpress', 'page speed'], tags: ['WordPress', 'speed', 'caching'],
       categories: ['Tutorials'], body: '## Why speed matters\n\nBecause readers leave.',
     } });
     expect(parseLineFormat('TITLE: x\nMETA_DESCRIPTION: y\nTAGS: a\nCATEGORIES: b\n\nbody\n-EndOFText-').ok).toBe(true);

@@ -49,7 +49,7 @@ describe('the generation prompt', () => {
 
   it('asks for the seed’s line format when the endpoint cannot do JSON schemas', () => {
     const [, user] = buildGenerateMessages({ topic: 'x', options, siteCategories: [], allowNewCategories: true, format: 'lines' });
-    expect(user!.content).toMatch(/TITLE: <title>\nMETA_DESCRIPTION: <meta description>\nTAGS: <comma separated tags>\nCATEGORIES: <comma separated categories>\n\n<the Markdown body>\n\nEndOFText/);
+    expect(user!.content).toMatch(/TITLE: <title>\nMETA_DESCRIPTION: <meta description>\nSEO_TITLE: <SEO title>\nFOCUS_KEYWORDS: <comma separated keyphrases, the focus keyphrase first>\nTAGS: <comma separated tags>\nCATEGORIES: <comma separated categories>\n\n<the Markdown body>\n\nEndOFText/);
     expect(user!.content).toContain('Only if none fits, name a new one.');
   });
 

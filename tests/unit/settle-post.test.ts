@@ -26,6 +26,18 @@ describe('soft limits, fixed without writing the body again', () => {
     expect(settleFields({ ...draft, metaDescription: '' }, seedList).ask).toEqual(['metaDescription']);
   });
 
+  it('settles the SEO title and focus keyphrases without asking: the model’s within 60 characters, else from the title and the first tag', () => {
+    const given = settleFields({ ...draft, seoTitle: 'WordPress Performance: The Complete Step-by-Step Guide for Busy Bloggers', focusKeywords: ['wordpress performance', 'WordPress Performance', 'page speed'] }, seedList);
+    expect(given.ask).toEqual([]);
+    expect(given.post.seoTitle).toBe('WordPress Performance');
+    expect(given.post.focusKeywords).toEqual(['wordpress performance', 'page speed']);
+    const derived = settleFields({ ...draft, title: 'Caching Explained for Every Blogger Who Wants a Faster Site Now', seoTitle: '', focusKeywords: [] }, seedList).post;
+    expect(derived.seoTitle).toBe('Caching Explained for Every Blogger Who Wants a Faster Site');
+    expect(derived.seoTitle.length).toBeLessThanOrEqual(POST_LIMITS.seoTitleMax);
+    expect(derived.focusKeywords).toEqual([draft.tags[0]]);
+    expect(settleFields({ ...draft, focusKeywords: ['a', 'b', 'c', 'd', 'e'] }, seedList).post.focusKeywords).toHaveLength(POST_LIMITS.keywordsMax);
+  });
+
   it('keeps categories the site lacks where new ones are allowed, and matches spelling to the site’s', () => {
     expect(settleFields({ ...draft, categories: ['brand new', 'tutorials'] }, { choices: ['Tutorials'], allowNew: true })).toMatchObject({ post: { categories: ['Tutorials', 'brand new'] }, ask: [] });
   });
