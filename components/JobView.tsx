@@ -72,6 +72,8 @@ export function FailedJob({ job, actions }: { job: JobState; actions: JobActions
 export function DoneJob({ job, actions }: { job: JobState; actions: JobActions }) {
   const report = job.report;
   const facts = [
+    report?.seo ? `${report.seo}.` : '',
+    report?.slug ? `Address: /${report.slug}/` : '',
     report?.tagsCreated.length ? `New tags: ${report.tagsCreated.join(', ')}.` : '',
     report?.categoriesCreated.length ? `New categories: ${report.categoriesCreated.join(', ')}.` : '',
     report?.categoriesSkipped.length ? `Skipped categories the site lacks: ${report.categoriesSkipped.join(', ')}.` : '',

@@ -3,6 +3,7 @@ import type { DOMPurify, Config } from 'dompurify';
 import type { BodyBlock } from './body';
 import type { KeptBlocks } from './kept-blocks';
 import { placeholderId } from './placeholder';
+import { slugFromKeyphrase } from './slug';
 import type { EditorFill } from '../editors/adapter';
 import type { PostFields } from '../generation/post-fields';
 
@@ -138,6 +139,9 @@ export function postToFill(post: Partial<PostFields>, fields: FillFields, purify
     ...(fields.tags && post.tags ? { tags: post.tags.map(plain).filter(Boolean) } : {}),
     ...(fields.categories && post.categories ? { categories: post.categories.map(plain).filter(Boolean) } : {}),
     ...(body ? { body } : {}),
+    // The SEO plugin's fields go with the title: a rewrite that keeps the title keeps them too.
+    ...(fields.title && post.seoTitle !== undefined ? { seo: { title: plain(post.seoTitle), description: plain(post.metaDescription ?? ''), keywords: (post.focusKeywords ?? []).map(plain).filter(Boolean) } } : {}),
+    ...(fields.title && post.focusKeywords?.[0] && slugFromKeyphrase(plain(post.focusKeywords[0])) ? { slug: slugFromKeyphrase(plain(post.focusKeywords[0])) } : {}),
     ...extra,
   };
 }

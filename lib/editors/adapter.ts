@@ -33,6 +33,8 @@ export const EditorContentSchema = /* @__PURE__ */ z.object({
 });
 export type EditorContent = z.infer<typeof EditorContentSchema>;
 
+export const SeoValuesSchema = /* @__PURE__ */ z.object({ title: z.string(), description: z.string(), keywords: z.array(z.string()) });
+
 /** What to write. Terms are names; the adapter reuses existing terms case-insensitively. */
 export const EditorFillSchema = /* @__PURE__ */ z.object({
   title: z.optional(z.string()),
@@ -40,6 +42,10 @@ export const EditorFillSchema = /* @__PURE__ */ z.object({
   tags: z.optional(z.array(z.string())),
   categories: z.optional(z.array(z.string())),
   body: z.optional(z.array(BodyBlockSchema)),
+  /** For the site's SEO plugin (lib/editors/seo/): the search title, the description, the keyphrases. */
+  seo: z.optional(SeoValuesSchema),
+  /** The post's address, set only on a post that was never published. */
+  slug: z.optional(z.string()),
   /**
    * replace: the body replaces the current one; append: it goes after it (Elementor offers both);
    * rewrite: a rewritten body replaces the current one, and an editor with a design of its own
@@ -56,12 +62,18 @@ export const ApplyReportSchema = /* @__PURE__ */ z.object({
   categoriesSkipped: z.array(z.string()),
   categoriesCreated: z.array(z.string()),
   warnings: z.array(z.string()),
+  /** Where the SEO fields went, e.g. "Yoast SEO: title, description, keyphrase". */
+  seo: z.optional(z.string()),
+  slug: z.optional(z.string()),
 });
 export type ApplyReport = z.infer<typeof ApplyReportSchema>;
 
 /** Whatever an adapter needs to put the editor back exactly as it was; plain JSON. */
-export const EditorSnapshotSchema = /* @__PURE__ */ z.object({ kind: EditorKindSchema, data: z.unknown() });
+export const EditorSnapshotSchema = /* @__PURE__ */ z.object({ kind: EditorKindSchema, data: z.unknown(), seo: z.optional(SeoValuesSchema) });
 export type EditorSnapshot = z.infer<typeof EditorSnapshotSchema>;
+
+/** What the page world adds to a fill: post meta of the SEO plugin, saved in the same undo step. */
+export interface FillExtra { meta?: Record<string, string> }
 
 /**
  * One per editor. Runs in the page world (it needs wp.data, tinymce or $e) and is built from
@@ -75,7 +87,7 @@ export interface EditorAdapter {
   /** Category names the site already has, for the prompt. */
   siteCategories(): Promise<string[]>;
   snapshot(): Promise<EditorSnapshot>;
-  apply(fill: z.output<typeof EditorFillSchema>): Promise<ApplyReport>;
+  apply(fill: z.output<typeof EditorFillSchema>, extra?: FillExtra): Promise<ApplyReport>;
   restore(snapshot: EditorSnapshot): Promise<void>;
   /**
    * Shows the finished part of a post still being written, outside the editor's undo history and
@@ -85,5 +97,5 @@ export interface EditorAdapter {
   /** Puts the post from before the preview back, outside the undo history, and lets autosave run. */
   discardPreview(snapshot: EditorSnapshot): Promise<void>;
   /** Turns the preview into the final post as one undo step from the snapshot taken before it. */
-  commitPreview(snapshot: EditorSnapshot, fill: z.output<typeof EditorFillSchema>): Promise<ApplyReport>;
+  commitPreview(snapshot: EditorSnapshot, fill: z.output<typeof EditorFillSchema>, extra?: FillExtra): Promise<ApplyReport>;
 }

@@ -1,5 +1,5 @@
 import { bodyToHtml, type BodyBlock } from '../content/body';
-import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
+import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot, FillExtra } from './adapter';
 import { createMissing, findTerms, listTerms, type ResolvedTerms, type RestRequest } from './wp-terms';
 import { blockEditorReady } from './status';
 import { readSnapshot } from './snapshot-data';
@@ -42,8 +42,8 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  */
 type EditOptions = { undoIgnore: true } | { isCached: true };
 
-interface Snapshot { title: string; excerpt: string; tags: number[]; categories: number[]; content: string }
-const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', tags: 'numbers', categories: 'numbers', content: 'string' });
+interface Snapshot { title: string; excerpt: string; slug: string; tags: number[]; categories: number[]; content: string }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', slug: 'string', tags: 'numbers', categories: 'numbers', content: 'string' });
 
 /**
  * React's batching of state updates (the page's ReactDOM): React 17, in WordPress 6.1, renders
@@ -113,12 +113,17 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     } : edits, options);
   }
 
-  /** Title, excerpt and term ids to edit; `final` for the fill that stays (it reports what was created). */
-  async function fieldEdits(fill: Parameters<EditorAdapter['apply']>[0], final: boolean): Promise<{ edits: Record<string, unknown>; report: ApplyReport }> {
+  /** A post that was never published may get its address; a published one keeps its links. */
+  const mayRename = () => ['auto-draft', 'draft'].includes(editor().getCurrentPostAttribute?.('status'));
+
+  /** Title, excerpt, term ids (and slug and SEO meta) to edit; `final` for the fill that stays (it reports what was created). */
+  async function fieldEdits(fill: Parameters<EditorAdapter['apply']>[0], final: boolean, extra?: FillExtra): Promise<{ edits: Record<string, unknown>; report: ApplyReport }> {
     const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
     const edits: Record<string, unknown> = {};
     if (fill.title !== undefined) edits.title = fill.title;
     if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
+    if (final && fill.slug && mayRename()) report.slug = edits.slug = fill.slug;
+    if (final && extra?.meta) edits.meta = extra.meta;
     const [tags, categories] = await Promise.all([
       fill.tags && termsFor('tags', fill.tags, true, final),
       fill.categories && termsFor('categories', fill.categories, fill.createMissingCategories, final),
@@ -255,7 +260,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
 
   function restoreSnapshot(snapshot: EditorSnapshot) {
     const data = readOwnSnapshot(snapshot);
-    editAll({ title: data.title, excerpt: data.excerpt, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
+    editAll({ title: data.title, excerpt: data.excerpt, slug: data.slug, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
   }
 
   /** Ends the preview at once (terms that arrive later show nothing); returns its prepared terms. */
@@ -294,14 +299,15 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       const data: Snapshot = {
         title: select.getEditedPostAttribute('title') ?? '',
         excerpt: select.getEditedPostAttribute('excerpt') ?? '',
+        slug: select.getEditedPostAttribute('slug') ?? '',
         tags: select.getEditedPostAttribute('tags') ?? [],
         categories: select.getEditedPostAttribute('categories') ?? [],
         content: select.getEditedPostContent(),
       };
       return { kind: 'block-editor', data };
     },
-    async apply(fill): Promise<ApplyReport> {
-      const { edits, report } = await fieldEdits(fill, true);
+    async apply(fill, extra): Promise<ApplyReport> {
+      const { edits, report } = await fieldEdits(fill, true, extra);
       let blocks: Block[] | undefined;
       if (fill.body) {
         const created = toNativeBlocks(fill.body);
@@ -327,8 +333,8 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       restoreUnrecorded(snapshot);
       await deletePreparedTerms(terms, new Set());
     },
-    async commitPreview(snapshot, fill) {
-      const { edits, report } = await fieldEdits(fill, true);
+    async commitPreview(snapshot, fill, extra) {
+      const { edits, report } = await fieldEdits(fill, true, extra);
       // Terms prepared for a list the final post no longer has are not left behind.
       await deletePreparedTerms(preparedTerms, new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
       if (fill.body && !await showBlocks(fill.body, false)) throw new Error('The preview was ended while it was being written in.');

@@ -1,11 +1,12 @@
 /** Page world: answers the bridge's calls with whichever editor adapter this page has. */
-import type { EditorAdapter, EditorSnapshot } from './adapter';
+import type { ApplyReport, EditorAdapter, EditorSnapshot } from './adapter';
 import { detectEditor } from './detect';
+import { detectSeoPlugin } from './seo';
 import type { BridgeCall } from '../messaging/protocol';
 import type { UserError } from '../errors';
 import { PressPilotError } from '../errors';
 
-export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null) {
+export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null, detectSeo = detectSeoPlugin) {
   let adapter: EditorAdapter | null = null;
   /** The job being streamed into the editor, and the post as it was before it. */
   let preview: { streamId: string; snapshot: EditorSnapshot } | undefined;
@@ -33,13 +34,19 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
         const streamed = call.streamId !== undefined && preview?.streamId === call.streamId ? preview : undefined;
         if (preview && !streamed) await endPreview(editor);
         preview = undefined;
+        const seo = fill.seo ? detectSeo(win, editor.kind) : null;
         // The snapshot is taken first (before any preview), so whatever happens next can be undone.
-        const snapshot = streamed?.snapshot ?? await editor.snapshot();
+        const snapshot: EditorSnapshot = { ...streamed?.snapshot ?? await editor.snapshot(), ...(seo ? { seo: seo.read() } : {}) };
         try {
-          return { report: streamed ? await editor.commitPreview(snapshot, fill) : await editor.apply(fill), snapshot };
+          const meta = seo?.meta?.(fill.seo!);
+          // A plugin with a store of its own gets the values first: AIOSEO re-reads its store when the post changes.
+          if (seo && !meta) await seo.write(fill.seo!);
+          const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, { meta }) : await editor.apply(fill, { meta });
+          if (fill.seo) report.seo = seo ? `${seo.name}: ${seo.fields}` : 'No SEO plugin is active here: the description is in the excerpt.';
+          return { report, snapshot };
         } catch (error) {
           // Nothing half-applied stays in the editor.
-          await editor.restore(snapshot).catch(() => undefined);
+          await restore(editor, snapshot).catch(() => undefined);
           throw error;
         }
       }
@@ -54,11 +61,17 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
         if (preview?.streamId === call.streamId) await endPreview(ready());
         return true;
       case 'restore':
-        await ready().restore(call.snapshot);
+        await restore(ready(), call.snapshot);
         return true;
       default:
         throw new PressPilotError('unknown', 'PressPilot’s editor script was asked for something it does not do.');
     }
+  }
+
+  /** The post, then the SEO plugin's fields, as they were. */
+  async function restore(editor: EditorAdapter, snapshot: EditorSnapshot) {
+    await editor.restore(snapshot);
+    if (snapshot.seo) await detectSeo(win, editor.kind)?.write(snapshot.seo);
   }
 
   async function endPreview(editor: EditorAdapter) {

@@ -4,7 +4,7 @@ import { launchExtension, type ExtensionBrowser, type Popup } from './extension'
 import { startOpenAITestServer, type OpenAITestServer } from './openai-test-server';
 import { loginToWordPress } from './wordpress/login';
 import type { WordPressSource } from './matrix';
-import { startWordPress, type WordPressSite } from './wordpress/site';
+import { startWordPress, type WordPressSite, type WordPressSiteOptions } from './wordpress/site';
 
 export interface EditorSuite { site: WordPressSite; server: OpenAITestServer; browser: ExtensionBrowser; editor: Page }
 
@@ -13,8 +13,8 @@ export interface EditorSuite { site: WordPressSite; server: OpenAITestServer; br
  * server, the extension set up in its options page with the site allowed, and a logged-in tab.
  * 7.1 is opened as localhost, where it sends its Document-Isolation-Policy header.
  */
-export async function startEditorSuite(source: WordPressSource, terms: { categories?: string[]; tags?: string[]; elementorDir?: string; allowSite?: boolean } = {}): Promise<EditorSuite> {
-  const site = await startWordPress({ source, elementorDir: terms.elementorDir, host: source === '7.1.0' ? 'localhost' : '127.0.0.1' });
+export async function startEditorSuite(source: WordPressSource, terms: { categories?: string[]; tags?: string[]; elementorDir?: string; plugins?: WordPressSiteOptions['plugins']; allowSite?: boolean } = {}): Promise<EditorSuite> {
+  const site = await startWordPress({ source, elementorDir: terms.elementorDir, plugins: terms.plugins, host: source === '7.1.0' ? 'localhost' : '127.0.0.1' });
   for (const name of terms.categories ?? []) await site.rest('/wp/v2/categories', { method: 'POST', body: { name } });
   for (const name of terms.tags ?? []) await site.rest('/wp/v2/tags', { method: 'POST', body: { name } });
   const server = await startOpenAITestServer({ apiKey: 'sk-test-key' });

@@ -50,3 +50,22 @@ export function elementorFor(source: WordPressSource): { dir?: string; name: str
   const cached = cachedBuild(build);
   return 'dir' in cached ? { dir: cached.dir, name: build.name, skipNote: '' } : { name: build.name, skipNote: ` (skipped: ${cached.missing})` };
 }
+
+export interface SeoPluginEntry { name: string; build: Build; slug: string; mainFile: string; /** the WordPress it needs, from its header */ requires: number }
+
+/** The SEO plugins the SEO suite runs against, each on its own site. */
+export const SEO_PLUGINS: SeoPluginEntry[] = [
+  { name: 'Yoast SEO', build: BUILDS.yoast, slug: 'wordpress-seo', mainFile: 'wp-seo.php', requires: 6.9 },
+  { name: 'Rank Math', build: BUILDS.rankMath, slug: 'seo-by-rank-math', mainFile: 'rank-math.php', requires: 6.7 },
+  { name: 'All in One SEO', build: BUILDS.aioseo, slug: 'all-in-one-seo-pack', mainFile: 'all_in_one_seo_pack.php', requires: 5.7 },
+  { name: 'SEOPress', build: BUILDS.seopress, slug: 'wp-seopress', mainFile: 'seopress.php', requires: 6.5 },
+];
+
+const CORE_VERSION: Record<WordPressSource, number> = { debian: 6.1, '7.1.0': 7.1 };
+
+/** The plugin's folder when it is cached and runs on this WordPress, else a note saying why its suite is skipped. */
+export function seoPluginFor(entry: SeoPluginEntry, source: WordPressSource): { plugin?: { dir: string; slug: string; mainFile: string }; skipNote: string } {
+  if (CORE_VERSION[source] < entry.requires) return { skipNote: ` (skipped: ${entry.build.name} needs WordPress ${entry.requires} or later)` };
+  const cached = cachedBuild(entry.build);
+  return 'dir' in cached ? { plugin: { dir: cached.dir, slug: entry.slug, mainFile: entry.mainFile }, skipNote: '' } : { skipNote: ` (skipped: ${cached.missing})` };
+}

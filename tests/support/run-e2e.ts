@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './fixtures';
 import { EXTENSION_DIR } from './extension';
-import { MATRIX, parseSource } from './matrix';
+import { MATRIX, parseSource, SEO_PLUGINS } from './matrix';
 import { fillBuild } from './wordpress/builds';
 
 const sources = (process.env.E2E_SOURCES ?? Object.keys(MATRIX).join(',')).split(',').map((value) => value.trim()).filter(Boolean).map(parseSource);
@@ -25,7 +25,7 @@ const summary: string[] = [];
 let failed = false;
 for (const source of sources) {
   const entry = MATRIX[source];
-  const builds = [entry.core, entry.elementor].filter((build) => build !== undefined);
+  const builds = [entry.core, entry.elementor, ...SEO_PLUGINS.map((plugin) => plugin.build)].filter((build) => build !== undefined);
   const missing = new Map<string, string>();
   for (const build of builds) {
     const filled = await fillBuild(build);

@@ -47,6 +47,36 @@ if (!empty($options['elementor'])) {
     update_option('elementor_angie_guide_auto_shown', 'yes');
 }
 
+// SEO plugins, each with the switches that skip its onboarding (../shared/notes/seo-plugins.md);
+// written right after activation, before any wp-admin page could redirect to a wizard.
+foreach ($options['plugins'] ?? [] as $main) {
+    $result = activate_plugin($main);
+    if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message()); exit(1); }
+    $introductions = get_user_meta($user->ID, 'elementor_introduction', true) ?: [];
+    switch (dirname($main)) {
+        case 'wordpress-seo':
+            WPSEO_Options::set('should_redirect_after_install_free', false);
+            update_user_meta($user->ID, '_yoast_alerts_dismissed', ['webinar-promo-notification' => true]);
+            $introductions += ['yoast-introduction' => true, 'yoast-introduction-editor-v2' => true];
+            break;
+        case 'seo-by-rank-math':
+            delete_transient('_rank_math_activation_redirect');
+            update_option('rank_math_registration_skip', 1);
+            update_option('rank_math_wizard_completed', true);
+            break;
+        case 'all-in-one-seo-pack':
+            update_option('aioseo_activation_redirect', true);
+            aioseo()->core->cache->delete('activation_redirect');
+            $introductions += ['aioseo-introduction' => true];
+            break;
+        case 'wp-seopress':
+            delete_option('seopress_activated');
+            update_option('seopress_notices', ['notice-wizard' => '1']);
+            break;
+    }
+    update_user_meta($user->ID, 'elementor_introduction', $introductions);
+}
+
 $password = WP_Application_Passwords::create_new_application_password($user->ID, ['name' => 'e2e-' . time()]);
 if (is_wp_error($password)) { fwrite(STDERR, $password->get_error_message()); exit(1); }
 global $wp_version;

@@ -19,6 +19,8 @@ export interface WordPressSiteOptions {
   elementorDir?: string;
   /** Flexbox containers (Elementor's default) or the older sections/columns. */
   elementorContainers?: boolean;
+  /** Plugins from the test-site cache, activated with their onboarding skipped (seed.php). */
+  plugins?: Array<{ dir: string; slug: string; mainFile: string }>;
   workDir?: string;
 }
 
@@ -31,6 +33,8 @@ export interface WordPressSite {
   /** An authenticated REST call (Application Password), e.g. rest('/wp/v2/posts/5?context=edit'). */
   rest<T = unknown>(restPath: string, init?: { method?: string; body?: unknown }): Promise<T>;
   createPost(fields: { title?: string; content?: string; excerpt?: string; status?: string; tags?: number[]; categories?: number[] }): Promise<number>;
+  /** One SQL query on the site's database, its rows as tab-separated lines. */
+  query(sql: string): string;
   stop(): Promise<void>;
 }
 
@@ -146,6 +150,7 @@ export async function startWordPress(options: WordPressSiteOptions): Promise<Wor
     cpSync(path.join(here, 'mu-plugins', file), path.join(siteDir, 'wp-content/mu-plugins', file));
   }
   if (options.elementorDir) cpSync(options.elementorDir, path.join(siteDir, 'wp-content/plugins/elementor'), { recursive: true });
+  for (const plugin of options.plugins ?? []) cpSync(plugin.dir, path.join(siteDir, 'wp-content/plugins', plugin.slug), { recursive: true });
 
   // setsid-like: its own process group, so stop() also ends the workers PHP forks.
   const php: ChildProcess = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', siteDir, path.join(siteDir, 'router.php')], {
@@ -172,6 +177,7 @@ export async function startWordPress(options: WordPressSiteOptions): Promise<Wor
 
     const seeded = execFileSync('php', [path.join(here, 'seed.php'), siteDir, JSON.stringify({
       url, user: admin.user, elementor: Boolean(options.elementorDir), elementorContainers: options.elementorContainers ?? true,
+      plugins: (options.plugins ?? []).map((plugin) => `${plugin.slug}/${plugin.mainFile}`),
     })], { encoding: 'utf8' });
     const { appPassword, version } = JSON.parse(seeded.slice(seeded.indexOf('{'))) as { appPassword: string; version: string };
     const authorization = `Basic ${Buffer.from(`${admin.user}:${appPassword}`).toString('base64')}`;
@@ -197,6 +203,7 @@ export async function startWordPress(options: WordPressSiteOptions): Promise<Wor
         const post = await rest<{ id: number }>('/wp/v2/posts', { method: 'POST', body: { status: 'draft', ...fields } });
         return post.id;
       },
+      query: (sql) => mysql(`USE \`${name}\`; ${sql}`),
       stop,
     };
   } catch (error) {

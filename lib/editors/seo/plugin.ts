@@ -1,0 +1,33 @@
+/**
+ * The site's SEO plugin, as far as a fill writes it: the search title, the meta description and
+ * the focus keyphrases. One file per plugin; each finds itself on the page (never assumed) and
+ * writes through the plugin's own store or API, so its panel shows the values at once and the
+ * editor's own save stores them. Recipes and traps: ../shared/notes/seo-plugins.md.
+ */
+import type { EditorKind } from '../adapter';
+
+export interface SeoValues { title: string; description: string; keywords: string[] }
+
+export interface SeoPlugin {
+  /** As the blogger knows it, for the report. */
+  readonly name: string;
+  /** The fields it takes, for the report: "title, description, keyphrase". */
+  readonly fields: string;
+  /**
+   * Post meta the block editor saves with the post, for a plugin that follows core meta: written
+   * in the same edit as the rest of the post, one undo step. Undefined: the plugin needs `write`.
+   */
+  meta?(values: SeoValues): Record<string, string> | undefined;
+  read(): SeoValues;
+  write(values: SeoValues): Promise<void>;
+}
+
+/** The page globals a plugin detector reads. */
+export type SeoPage = Window & Record<string, any>;
+
+export type DetectSeoPlugin = (win: SeoPage, kind: EditorKind) => SeoPlugin | null;
+
+/** The editor's post meta in the block editor, where plugins that register their keys show them. */
+export function blockEditorMeta(win: SeoPage): Record<string, unknown> | undefined {
+  return win.wp?.data?.select('core/editor')?.getEditedPostAttribute('meta') ?? undefined;
+}

@@ -1,0 +1,112 @@
+/**
+ * Issue: the post arrives SEO-complete. For each SEO plugin (the real builds, from the test-site
+ * cache), on a site of its own: a generation in the block editor fills the plugin's SEO title,
+ * meta description and focus keyphrase(s) through its own store or core meta, so its panel shows
+ * them at once; the popup says what went where; the editor's own save stores them (read back from
+ * the database), the slug comes from the focus keyphrase, and the popup's Undo puts them back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makePost } from '../support/openai-test-server';
+import { resolveSourceFromEnv, SEO_PLUGINS, seoPluginFor, type SeoPluginEntry } from '../support/matrix';
+import { useClassicEditor } from '../support/wordpress/login';
+import { generateFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor, type EditorSuite } from '../support/e2e-flow';
+
+const source = resolveSourceFromEnv();
+const post = makePost({ words: 300, topic: 'Fast WordPress Hosting', title: 'Fast WordPress Hosting, Explained' });
+const [keyphrase] = post.focusKeywords;
+
+interface SeoFields { title: string; description: string; keywords: string }
+
+/** What each plugin shows in the editor, read from its own state, and what it saved. */
+const PLUGINS: Record<string, { fields: string; shown(page: Page): Promise<SeoFields>; saved(suite: EditorSuite, postId: number): SeoFields; keywords: string }> = {
+  'Yoast SEO': {
+    fields: 'title, description, keyphrase',
+    keywords: keyphrase!,
+    shown: (page) => page.evaluate(() => {
+      const select = (window as any).wp.data.select('yoast-seo/editor');
+      return { title: select.getSnippetEditorTitle(), description: select.getSnippetEditorDescription(), keywords: select.getFocusKeyphrase() };
+    }),
+    saved: (suite, id) => postMeta(suite, id, ['_yoast_wpseo_title', '_yoast_wpseo_metadesc', '_yoast_wpseo_focuskw']),
+  },
+  'Rank Math': {
+    fields: 'title, description, focus keywords',
+    keywords: post.focusKeywords.join(','),
+    shown: (page) => page.evaluate(() => {
+      const select = (window as any).wp.data.select('rank-math');
+      return { title: select.getTitle(), description: select.getDescription(), keywords: select.getKeywords() };
+    }),
+    saved: (suite, id) => postMeta(suite, id, ['rank_math_title', 'rank_math_description', 'rank_math_focus_keyword']),
+  },
+  'All in One SEO': {
+    fields: 'title, description, focus keyphrase',
+    keywords: keyphrase!,
+    shown: (page) => page.evaluate(() => {
+      const host = [...document.querySelectorAll('*')].find((element: any) => element.__vue_app__?.config.globalProperties.$pinia?._s.has('PostEditorStore')) as any;
+      const current = host.__vue_app__.config.globalProperties.$pinia._s.get('PostEditorStore').currentPost;
+      return { title: current.title, description: current.description, keywords: current.keyphrases.focus.keyphrase };
+    }),
+    saved: (suite, id) => {
+      const [title = '', description = '', keyphrases = '{}'] = suite.site.query(`SELECT title, description, keyphrases FROM wp_aioseo_posts WHERE post_id = ${id}`).trimEnd().split('\t');
+      return { title, description, keywords: JSON.parse(keyphrases)?.focus?.keyphrase ?? '' };
+    },
+  },
+  SEOPress: {
+    fields: 'title, description, target keywords',
+    keywords: post.focusKeywords.join(','),
+    shown: (page) => page.evaluate(() => {
+      const meta = (window as any).wp.data.select('core/editor').getEditedPostAttribute('meta');
+      return { title: meta._seopress_titles_title, description: meta._seopress_titles_desc, keywords: meta._seopress_analysis_target_kw };
+    }),
+    saved: (suite, id) => postMeta(suite, id, ['_seopress_titles_title', '_seopress_titles_desc', '_seopress_analysis_target_kw']),
+  },
+};
+
+function postMeta(suite: EditorSuite, id: number, [title, description, keywords]: string[]): SeoFields {
+  const rows = suite.site.query(`SELECT meta_key, meta_value FROM wp_postmeta WHERE post_id = ${id}`).trimEnd().split('\n').map((line) => line.split('\t'));
+  const value = (key: string) => rows.find(([name]) => name === key)?.[1] ?? '';
+  return { title: value(title!), description: value(description!), keywords: value(keywords!) };
+}
+
+function pluginSuite(entry: SeoPluginEntry) {
+  const { plugin, skipNote } = seoPluginFor(entry, source);
+  const expected = PLUGINS[entry.name]!;
+  let suite: EditorSuite;
+
+  describe.skipIf(!plugin)(`${entry.name} on WordPress ${source}${skipNote}`, () => {
+    beforeAll(async () => { suite = await startEditorSuite(source, { plugins: [plugin!] }); }, 300_000);
+    afterAll(() => stopEditorSuite(suite ?? {}));
+
+    it(`block editor: the SEO title, description and keyphrase land in ${entry.name}, are saved with the post, and Undo takes them back`, async () => {
+      const { site, server, browser, editor } = suite;
+      await useClassicEditor(browser.context, site, false);
+      const postId = await site.createPost({ title: 'Draft', content: '' });
+      await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
+      await waitForBlockEditor(editor);
+      await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+      const before = await expected.shown(editor);
+
+      server.enqueue({ kind: 'post', post, chunkChars: 400 });
+      const popup = await generateFromPopup(browser, editor, 'Fast WordPress hosting');
+      await popup.page.getByText('Written into the editor').waitFor({ timeout: 60_000 });
+      expect(await popup.page.locator('body').innerText()).toContain(`${entry.name}: ${expected.fields}.`);
+      expect(await popup.page.locator('body').innerText()).toContain('Address: /fast-wordpress-hosting/');
+      const values = { title: post.seoTitle, description: post.metaDescription, keywords: expected.keywords };
+      // The plugin's own state has them: its panel shows them without a reload.
+      expect(await expected.shown(editor)).toEqual(values);
+
+      await saveBlockEditorDraft(editor);
+      // Some plugins store after the post's own save (meta boxes, their own REST call).
+      await expect.poll(() => expected.saved(suite, postId), { timeout: 30_000 }).toEqual(values);
+      expect((await site.rest<{ slug: string }>(`/wp/v2/posts/${postId}?context=edit`)).slug).toBe('fast-wordpress-hosting');
+
+      // The save took the focus, which closes a toolbar popup: it is opened again, as a blogger would.
+      const again = await browser.openPopup(editor);
+      await again.page.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => expected.shown(editor)).toEqual(before);
+      expect(await editor.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title'))).toBe('Draft');
+    });
+  });
+}
+
+for (const entry of SEO_PLUGINS) pluginSuite(entry);
