@@ -4,13 +4,14 @@
  * meta description and focus keyphrase(s) through its own store or core meta, so its panel shows
  * them at once; the popup says what went where; the editor's own save stores them (read back from
  * the database), the slug comes from the focus keyphrase, and the popup's Undo puts them back.
+ * The classic editor likewise, saved with its own Save Draft.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makePost } from '../support/openai-test-server';
 import { resolveSourceFromEnv, SEO_PLUGINS, seoPluginFor, type SeoPluginEntry } from '../support/matrix';
 import { useClassicEditor } from '../support/wordpress/login';
-import { generateFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor, type EditorSuite } from '../support/e2e-flow';
+import { generateFromPopup, saveBlockEditorDraft, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor, type EditorSuite } from '../support/e2e-flow';
 
 const source = resolveSourceFromEnv();
 const post = makePost({ words: 300, topic: 'Fast WordPress Hosting', title: 'Fast WordPress Hosting, Explained' });
@@ -19,7 +20,8 @@ const [keyphrase] = post.focusKeywords;
 interface SeoFields { title: string; description: string; keywords: string }
 
 /** What each plugin shows in the editor, read from its own state, and what it saved. */
-const PLUGINS: Record<string, { fields: string; shown(page: Page): Promise<SeoFields>; saved(suite: EditorSuite, postId: number): SeoFields; keywords: string }> = {
+interface PluginChecks { fields: string; shown(page: Page): Promise<SeoFields>; saved(suite: EditorSuite, postId: number): SeoFields; keywords: string }
+const PLUGINS: Record<string, PluginChecks & { classic?: Partial<PluginChecks> }> = {
   'Yoast SEO': {
     fields: 'title, description, keyphrase',
     keywords: keyphrase!,
@@ -59,6 +61,15 @@ const PLUGINS: Record<string, { fields: string; shown(page: Page): Promise<SeoFi
       return { title: meta._seopress_titles_title, description: meta._seopress_titles_desc, keywords: meta._seopress_analysis_target_kw };
     }),
     saved: (suite, id) => postMeta(suite, id, ['_seopress_titles_title', '_seopress_titles_desc', '_seopress_analysis_target_kw']),
+    // Its classic form mounts the keywords field only with the Content Analysis tab.
+    classic: {
+      fields: 'title, description',
+      keywords: '',
+      shown: (page) => page.evaluate(() => {
+        const box = document.getElementById('seopress-js-module-seo-metabox-embed')!;
+        return { title: box.querySelector<HTMLInputElement>('input[name=title]')!.value, description: box.querySelector<HTMLTextAreaElement>('textarea[name=description]')!.value, keywords: '' };
+      }),
+    },
   },
 };
 
@@ -105,6 +116,40 @@ function pluginSuite(entry: SeoPluginEntry) {
       await again.page.getByRole('button', { name: 'Undo' }).click();
       await expect.poll(() => expected.shown(editor)).toEqual(before);
       expect(await editor.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title'))).toBe('Draft');
+      await again.page.getByRole('button', { name: 'Discard' }).click();
+      await again.page.getByLabel('Topic').waitFor();
+      await again.close();
+    });
+
+    it(`classic editor: the same fields land in ${entry.name}, Undo takes them back, and Save Draft stores them`, async () => {
+      const { site, server, browser, editor } = suite;
+      const checks = { ...expected, ...expected.classic };
+      await useClassicEditor(browser.context, site, true);
+      const postId = await site.createPost({ title: 'Draft', content: '' });
+      await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
+      await waitForClassicEditor(editor);
+      await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+      // The plugins' forms mount after the editor: what they show before is read once they are there.
+      const before = await expect.poll(() => checks.shown(editor).catch(() => undefined)).toBeDefined().then(() => checks.shown(editor));
+      const values = { title: post.seoTitle, description: post.metaDescription, keywords: checks.keywords };
+
+      server.enqueue({ kind: 'post', post, chunkChars: 400 });
+      let popup = await generateFromPopup(browser, editor, 'Fast WordPress hosting');
+      await popup.page.getByText('Written into the editor').waitFor({ timeout: 60_000 });
+      expect(await popup.page.locator('body').innerText()).toContain(`${entry.name}: ${checks.fields}.`);
+      expect(await checks.shown(editor)).toEqual(values);
+      await popup.page.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => checks.shown(editor)).toEqual(before);
+      await popup.page.getByRole('button', { name: 'Discard' }).click();
+      await popup.page.getByLabel('Topic').waitFor();
+      await popup.close();
+
+      server.enqueue({ kind: 'post', post, chunkChars: 400 });
+      popup = await generateFromPopup(browser, editor, 'Fast WordPress hosting');
+      await popup.page.getByText('Written into the editor').waitFor({ timeout: 60_000 });
+      await editor.locator('#save-post').click();
+      await waitForClassicEditor(editor);
+      await expect.poll(() => checks.saved(suite, postId), { timeout: 30_000 }).toEqual(values);
     });
   });
 }

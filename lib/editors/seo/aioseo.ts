@@ -1,5 +1,5 @@
 /** All in One SEO: the Pinia `PostEditorStore` of its Vue app (no wp.data store). */
-import type { DetectSeoPlugin, SeoPage } from './plugin';
+import { waitForValue, type DetectSeoPlugin, type SeoPage } from './plugin';
 
 function postEditorStore(win: SeoPage): any {
   const hosts = win.document.querySelectorAll('#aioseo-post-settings-metabox, #aioseo-post-settings-sidebar, #elementor-panel-aioseo *, [id^="aioseo"]');
@@ -22,22 +22,26 @@ export const detectAioseo: DetectSeoPlugin = (win, kind) => {
     async write(values) {
       // Elementor: AIOSEO mounts its app (and its save hook) when its panel is first opened.
       if (kind === 'elementor' && !win.document.querySelector('#elementor-panel-aioseo')) win.$e?.route('panel/elements/aioseo');
-      const store = await waitFor(() => postEditorStore(win));
+      const store = await waitForValue(() => postEditorStore(win));
       if (!store) throw new Error('All in One SEO did not load its editor panel.');
       store.updateTitle(values.title);
       store.updateDescription(values.description);
       store.currentPost.keyphrases.focus.keyphrase = values.keywords[0] ?? '';
+      await mirrorIntoForm(win, store.currentPost);
       if (kind === 'elementor') win.$e?.internal('document/save/set-is-modified', { status: true });
     },
   };
 };
 
-/** Polls a frame at a time: AIOSEO's app mounts after the editor, on its own schedule. */
-async function waitFor<T>(find: () => T | undefined, frames = 300): Promise<T | undefined> {
-  for (let frame = 0; frame < frames; frame++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  return undefined;
+/**
+ * The classic and block editors post the store as JSON in a hidden input, which a watcher of
+ * AIOSEO's meta box app keeps up to date; with that box collapsed the watcher may not run, so the
+ * values are mirrored into it once the watcher has had its turn.
+ */
+async function mirrorIntoForm(win: SeoPage, post: { title: string; description: string; keyphrases: unknown }) {
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const input = win.document.querySelector('#aioseo-post-settings') as HTMLInputElement | null;
+  if (!input) return;
+  const saved = JSON.parse(input.value || '{}');
+  input.value = JSON.stringify({ ...saved, title: post.title, description: post.description, keyphrases: post.keyphrases });
 }

@@ -31,3 +31,13 @@ export type DetectSeoPlugin = (win: SeoPage, kind: EditorKind) => SeoPlugin | nu
 export function blockEditorMeta(win: SeoPage): Record<string, unknown> | undefined {
   return win.wp?.data?.select('core/editor')?.getEditedPostAttribute('meta') ?? undefined;
 }
+
+/** Polls a frame at a time for what a plugin mounts after the editor, on its own schedule. */
+export async function waitForValue<T>(find: () => T | undefined | null, frames = 300): Promise<T | undefined> {
+  for (let frame = 0; frame < frames; frame++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return undefined;
+}

@@ -1,10 +1,17 @@
-/** SEOPress: core meta in the block editor (its panel closed first: an open one writes its stale values back). */
-import { blockEditorMeta, type DetectSeoPlugin } from './plugin';
+/**
+ * SEOPress. Block editor: core meta (its panel closed first: an open one writes its stale values
+ * back). Classic editor: its React form, typed into as a user would, whose hidden mirrors the
+ * post form saves; the keywords field mounts only with its Content Analysis tab, so the classic
+ * editor gets the title and description.
+ */
+import { blockEditorMeta, waitForValue, type DetectSeoPlugin, type SeoPage, type SeoPlugin } from './plugin';
 
 const META = { title: '_seopress_titles_title', description: '_seopress_titles_desc', keywords: '_seopress_analysis_target_kw' } as const;
 
 export const detectSeopress: DetectSeoPlugin = (win, kind) => {
-  if (!win.SEOPRESS_DATA || kind !== 'block-editor' || !blockEditorMeta(win) || !(META.title in blockEditorMeta(win)!)) return null;
+  if (!win.SEOPRESS_DATA) return null;
+  if (kind === 'classic-editor') return classicForm(win);
+  if (kind !== 'block-editor' || !blockEditorMeta(win) || !(META.title in blockEditorMeta(win)!)) return null;
   return {
     name: 'SEOPress',
     fields: 'title, description, target keywords',
@@ -22,3 +29,36 @@ export const detectSeopress: DetectSeoPlugin = (win, kind) => {
     },
   };
 };
+
+function classicForm(win: SeoPage): SeoPlugin {
+  const field = (selector: string) => win.document.querySelector(`#seopress-js-module-seo-metabox-embed ${selector}`) as HTMLInputElement | HTMLTextAreaElement | null;
+  const title = () => field('input[name=title]');
+  const description = () => field('textarea[name=description]');
+  return {
+    name: 'SEOPress',
+    fields: 'title, description',
+    read: () => ({ title: title()?.value ?? '', description: description()?.value ?? '', keywords: [] }),
+    async write(values) {
+      // Its React form mounts after the editor.
+      if (!await waitForValue(() => title() && description())) throw new Error('SEOPress did not show its SEO form.');
+      typeInto(title()!, values.title);
+      typeInto(description()!, values.description);
+      // The post form saves the form's hidden mirrors, which its title field may update late or
+      // not at all (it re-initialises while it loads): they get the values too, once it has rendered.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      for (const [name, value] of [[META.title, values.title], [META.description, values.description]] as const) {
+        // It renders more than one; the post form sends the last.
+        for (const mirror of win.document.querySelectorAll(`input[form=post][name=${name}], #post input[name=${name}]`) as NodeListOf<HTMLInputElement>) mirror.value = value;
+      }
+    },
+  };
+}
+
+/** Sets a field's value the way typing does, so React's form state takes it. */
+function typeInto(element: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')?.set?.call(element, value);
+  element.dispatchEvent(new Event('input', { bubbles: true }));
+  element.dispatchEvent(new Event('change', { bubbles: true }));
+  element.dispatchEvent(new FocusEvent('blur', { bubbles: false }));
+  element.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+}
