@@ -117,6 +117,10 @@ export function OptionsApp() {
             <input type="checkbox" checked={settings.createMissingCategories} onChange={(event) => update({ createMissingCategories: event.target.checked })} />
             Create categories the site lacks
           </label>
+          <label className="inline">
+            <input type="checkbox" checked={settings.descriptionAsExcerpt} onChange={(event) => update({ descriptionAsExcerpt: event.target.checked })} />
+            Put the meta description in the excerpt too
+          </label>
         </fieldset>
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>Save</button>

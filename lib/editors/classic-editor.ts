@@ -29,8 +29,8 @@ export interface ClassicEditorDeps {
   rest?: RestRequest;
 }
 
-interface Snapshot { title: string; excerpt: string; tags: string; categoryIds: string[]; body: string }
-const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', tags: 'string', categoryIds: 'strings', body: 'string' });
+interface Snapshot { title: string; excerpt: string; slug: string; tags: string; categoryIds: string[]; body: string }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', slug: 'string', tags: 'string', categoryIds: 'strings', body: 'string' });
 
 const TAG_DELIMITER = ',';
 
@@ -94,6 +94,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
     const data = readOwnSnapshot(snapshot);
     setTitle(data.title);
     setValue(field<HTMLTextAreaElement>('#excerpt'), data.excerpt);
+    setValue(field<HTMLInputElement>('#post_name'), data.slug);
     setTags(data.tags);
     const ids = new Set(data.categoryIds);
     for (const box of categoryBoxes()) box.checked = ids.has(box.value);
@@ -148,6 +149,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
       const data: Snapshot = {
         title: field<HTMLInputElement>('#title')?.value ?? '',
         excerpt: field<HTMLTextAreaElement>('#excerpt')?.value ?? '',
+        slug: field<HTMLInputElement>('#post_name')?.value ?? '',
         tags: field<HTMLTextAreaElement>('#tax-input-post_tag')?.value ?? '',
         categoryIds: categoryBoxes().filter((box) => box.checked).map((box) => box.value),
         body: readBody(),
@@ -158,6 +160,12 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
       const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
       if (fill.title !== undefined) setTitle(fill.title);
       if (fill.excerpt !== undefined) setValue(field<HTMLTextAreaElement>('#excerpt'), fill.excerpt);
+      // The Slug box's field, saved with the form; a post once published keeps its address.
+      const slug = field<HTMLInputElement>('#post_name');
+      if (fill.slug && slug && ['auto-draft', 'draft'].includes(field<HTMLInputElement>('#original_post_status')?.value ?? '')) {
+        setValue(slug, fill.slug);
+        report.slug = fill.slug;
+      }
       // WordPress matches tag names to existing tags (case-insensitively) when the post is saved.
       if (fill.tags) setTags(fill.tags.join(`${TAG_DELIMITER} `));
       if (fill.categories) {

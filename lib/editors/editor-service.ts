@@ -6,6 +6,11 @@ import type { BridgeCall } from '../messaging/protocol';
 import type { UserError } from '../errors';
 import { PressPilotError } from '../errors';
 
+const NO_SEO_PLUGIN = {
+  none: 'No SEO plugin is active here: the description is in the excerpt.',
+  elementor: 'PressPilot does not fill SEO plugins in Elementor yet: the description is in the excerpt.',
+};
+
 export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null, detectSeo = detectSeoPlugin) {
   let adapter: EditorAdapter | null = null;
   /** The job being streamed into the editor, and the post as it was before it. */
@@ -40,9 +45,14 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
         try {
           const meta = seo?.meta?.(fill.seo!);
           // A plugin with a store of its own gets the values first: AIOSEO re-reads its store when the post changes.
-          if (seo && !meta) await seo.write(fill.seo!);
+          // Its failure costs only its own fields: the post still goes in.
+          const seoFailure = seo && !meta ? await seo.write(fill.seo!).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined;
           const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, { meta }) : await editor.apply(fill, { meta });
-          if (fill.seo) report.seo = seo ? `${seo.name}: ${seo.fields}` : 'No SEO plugin is active here: the description is in the excerpt.';
+          if (fill.seo) {
+            report.seo = !seo ? NO_SEO_PLUGIN[editor.kind === 'elementor' ? 'elementor' : 'none']
+              : seoFailure ? `${seo.name}: nothing written (${seoFailure.replace(/\.$/, '')}); the description is in the excerpt`
+                : `${seo.name}: ${seo.fields}`;
+          }
           return { report, snapshot };
         } catch (error) {
           // Nothing half-applied stays in the editor.

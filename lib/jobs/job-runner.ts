@@ -111,12 +111,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
     await writePost(tabId, job, { ...result, body }, fields);
   }
 
-  const ALL_FIELDS: FillFields = { title: true, excerpt: true, tags: true, categories: true, body: true };
+  /** A new post's fields: all of them, the excerpt unless the blogger keeps the description out of it. */
+  const generatedFields = (settings: Settings): FillFields => ({ title: true, excerpt: settings.descriptionAsExcerpt, tags: true, categories: true, body: true });
 
   async function applyResult(tabId: number, job: JobState, streamId?: string): Promise<void> {
     if (!job.result) return;
-    const all = job.request.mode === 'generate' || job.request.scope === 'all';
-    await writePost(tabId, job, job.result, { title: all, excerpt: all, tags: all, categories: all, body: true }, streamId);
+    const all = job.request.mode === 'rewrite' && job.request.scope === 'all';
+    const fields = job.request.mode === 'generate' ? generatedFields(await deps.loadSettings()) : { title: all, excerpt: all, tags: all, categories: all, body: true };
+    await writePost(tabId, job, job.result, fields, streamId);
   }
 
   /** Writes a post into the tab's editor and keeps the undo snapshot; failures keep the post. */
@@ -172,8 +174,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
         : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format });
 
       // A new post goes into the editor while the model writes it (a rewrite waits for review).
+      const streamFields = generatedFields(settings);
       const feed = request.mode === 'generate'
-        ? createEditorFeed((post) => deps.sendToTab(tabId, { type: 'editor/stream', streamId: job.id, post, fields: ALL_FIELDS, bodyMode: request.bodyMode }))
+        ? createEditorFeed((post) => deps.sendToTab(tabId, { type: 'editor/stream', streamId: job.id, post, fields: streamFields, bodyMode: request.bodyMode }))
         : undefined;
       stopFeed = async () => {
         await feed?.close();
@@ -290,7 +293,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
       await deps.prepareTab?.(tabId);
       const known = job.partialFields ?? {};
       const post: PostFields = { title: known.title ?? '', metaDescription: known.metaDescription ?? '', tags: known.tags ?? [], categories: known.categories ?? [], body: job.partialBody };
-      await writePost(tabId, job, post, { title: Boolean(known.title), excerpt: Boolean(known.metaDescription), tags: Boolean(known.tags?.length), categories: Boolean(known.categories?.length), body: true });
+      const { descriptionAsExcerpt } = await deps.loadSettings();
+      await writePost(tabId, job, post, { title: Boolean(known.title), excerpt: Boolean(known.metaDescription) && descriptionAsExcerpt, tags: Boolean(known.tags?.length), categories: Boolean(known.categories?.length), body: true });
     },
 
     async undo(tabId: number): Promise<void> {

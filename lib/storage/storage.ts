@@ -15,6 +15,8 @@ export const SettingsSchema = z.object({
   preferLines: z.boolean().default(false),
   writing: z._default(WritingOptionsSchema, WritingOptionsSchema.parse({})),
   createMissingCategories: z.boolean().default(false),
+  /** A new post's meta description goes into the excerpt too (an SEO plugin gets it either way). */
+  descriptionAsExcerpt: z.boolean().default(true),
   /** The model's limits, for refusing a rewrite that cannot fit (gpt-4o-mini's by default). */
   contextTokens: z.number().int().min(1_000).default(128_000),
   maxOutputTokens: z.number().int().min(500).default(16_384),

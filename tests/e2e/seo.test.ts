@@ -4,7 +4,7 @@
  * meta description and focus keyphrase(s) through its own store or core meta, so its panel shows
  * them at once; the popup says what went where; the editor's own save stores them (read back from
  * the database), the slug comes from the focus keyphrase, and the popup's Undo puts them back.
- * The classic editor likewise, saved with its own Save Draft.
+ * The classic editor likewise (the slug through its Slug box), saved with its own Save Draft.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -147,9 +147,11 @@ function pluginSuite(entry: SeoPluginEntry) {
       server.enqueue({ kind: 'post', post, chunkChars: 400 });
       popup = await generateFromPopup(browser, editor, 'Fast WordPress hosting');
       await popup.page.getByText('Written into the editor').waitFor({ timeout: 60_000 });
+      expect(await popup.page.locator('body').innerText()).toContain('Address: /fast-wordpress-hosting/');
       await editor.locator('#save-post').click();
       await waitForClassicEditor(editor);
       await expect.poll(() => checks.saved(suite, postId), { timeout: 30_000 }).toEqual(values);
+      expect((await site.rest<{ slug: string }>(`/wp/v2/posts/${postId}?context=edit`)).slug).toBe('fast-wordpress-hosting');
     });
   });
 }

@@ -59,6 +59,16 @@ describe('the SEO plugin in a fill', () => {
     expect(applied[0]!.meta).toEqual({ _seo_title: 'New SEO title' });
   });
 
+  it('still puts the post in when the plugin refuses its fields, and says so', async () => {
+    const log: string[] = [];
+    const { adapter } = fakeEditor(log);
+    const plugin = { ...fakePlugin(log, false), write: async () => { throw new Error('Test SEO did not load its panel.'); } };
+    const { handle } = serveEditor({} as Window, () => adapter, () => plugin);
+    const { report } = await handle({ type: 'apply', fill }) as { report: ApplyReport };
+    expect(log).toEqual(['apply']);
+    expect(report.seo).toBe('Test SEO: nothing written (Test SEO did not load its panel); the description is in the excerpt');
+  });
+
   it('says plainly when the site has no SEO plugin, and writes nothing for one', async () => {
     const log: string[] = [];
     const { adapter } = fakeEditor(log);

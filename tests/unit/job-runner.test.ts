@@ -314,6 +314,17 @@ describe('a generation from the popup', { timeout: JOB_BUDGET }, () => {
 });
 
 describe('a new post written into the editor while it streams', { timeout: JOB_BUDGET }, () => {
+  it('keeps the description out of the excerpt when the blogger turned that off, while it streams and at the end', async () => {
+    await settingsItem.setValue({ ...(await loadSettings()), descriptionAsExcerpt: false });
+    const tab = fakeTab();
+    server.enqueue({ kind: 'post', post: makePost({ words: 300 }), chunkChars: 50 });
+    await runner(tab).start(TAB, generate());
+    expect((await settled()).phase).toBe('done');
+    const written = tab.requests.filter((request) => request.type === 'editor/stream' || request.type === 'editor/apply') as Array<{ fields: { excerpt: boolean; title: boolean } }>;
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.every((request) => !request.fields.excerpt && request.fields.title)).toBe(true);
+  });
+
   it('sends the finished part as it comes, then the whole post as the end of that same stream', async () => {
     const tab = fakeTab();
     const post = makePost({ words: 400 });

@@ -2,7 +2,7 @@
 import { waitForValue, type DetectSeoPlugin, type SeoPage } from './plugin';
 
 function postEditorStore(win: SeoPage): any {
-  const hosts = win.document.querySelectorAll('#aioseo-post-settings-metabox, #aioseo-post-settings-sidebar, #elementor-panel-aioseo *, [id^="aioseo"]');
+  const hosts = win.document.querySelectorAll('#aioseo-post-settings-metabox, #aioseo-post-settings-sidebar, [id^="aioseo"]');
   for (const host of hosts as NodeListOf<Element & { __vue_app__?: any }>) {
     const stores = host.__vue_app__?.config?.globalProperties?.$pinia?._s;
     if (stores?.has('PostEditorStore')) return stores.get('PostEditorStore');
@@ -10,7 +10,7 @@ function postEditorStore(win: SeoPage): any {
   return undefined;
 }
 
-export const detectAioseo: DetectSeoPlugin = (win, kind) => {
+export const detectAioseo: DetectSeoPlugin = (win) => {
   if (!win.aioseo) return null;
   return {
     name: 'All in One SEO',
@@ -20,15 +20,12 @@ export const detectAioseo: DetectSeoPlugin = (win, kind) => {
       return { title: post?.title ?? '', description: post?.description ?? '', keywords: [post?.keyphrases?.focus?.keyphrase ?? ''].filter(Boolean) };
     },
     async write(values) {
-      // Elementor: AIOSEO mounts its app (and its save hook) when its panel is first opened.
-      if (kind === 'elementor' && !win.document.querySelector('#elementor-panel-aioseo')) win.$e?.route('panel/elements/aioseo');
       const store = await waitForValue(() => postEditorStore(win));
       if (!store) throw new Error('All in One SEO did not load its editor panel.');
       store.updateTitle(values.title);
       store.updateDescription(values.description);
       store.currentPost.keyphrases.focus.keyphrase = values.keywords[0] ?? '';
       await mirrorIntoForm(win, store.currentPost);
-      if (kind === 'elementor') win.$e?.internal('document/save/set-is-modified', { status: true });
     },
   };
 };

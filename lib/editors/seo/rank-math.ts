@@ -1,7 +1,7 @@
 /** Rank Math: its `rank-math` store in every editor; the mounted keyword field does not follow the store. */
 import type { DetectSeoPlugin } from './plugin';
 
-export const detectRankMath: DetectSeoPlugin = (win, kind) => {
+export const detectRankMath: DetectSeoPlugin = (win) => {
   const store = () => win.wp?.data?.select('rank-math');
   if (!win.rankMath || !store()) return null;
   return {
@@ -23,7 +23,6 @@ export const detectRankMath: DetectSeoPlugin = (win, kind) => {
         input.__tagify?.removeAllTags();
         input.__tagify?.addTags(values.keywords);
       }
-      if (kind === 'elementor') win.$e?.internal('document/save/set-is-modified', { status: true });
     },
   };
 };

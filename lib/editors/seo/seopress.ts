@@ -39,17 +39,18 @@ function classicForm(win: SeoPage): SeoPlugin {
     fields: 'title, description',
     read: () => ({ title: title()?.value ?? '', description: description()?.value ?? '', keywords: [] }),
     async write(values) {
-      // Its React form mounts after the editor.
+      // Its React form mounts after the editor, and re-initialises while it loads: typed values
+      // count once its hidden mirrors (which render its form state, and which the post form saves) show them.
       if (!await waitForValue(() => title() && description())) throw new Error('SEOPress did not show its SEO form.');
-      typeInto(title()!, values.title);
-      typeInto(description()!, values.description);
-      // The post form saves the form's hidden mirrors, which its title field may update late or
-      // not at all (it re-initialises while it loads): they get the values too, once it has rendered.
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      for (const [name, value] of [[META.title, values.title], [META.description, values.description]] as const) {
-        // It renders more than one; the post form sends the last.
-        for (const mirror of win.document.querySelectorAll(`input[form=post][name=${name}], #post input[name=${name}]`) as NodeListOf<HTMLInputElement>) mirror.value = value;
+      const wanted = [[META.title, values.title], [META.description, values.description]] as const;
+      const mirrors = (name: string) => [...win.document.querySelectorAll(`input[form=post][name=${name}], #post input[name=${name}]`)] as HTMLInputElement[];
+      const taken = () => wanted.every(([name, value]) => mirrors(name).every((mirror) => mirror.value === value));
+      for (let attempt = 0; attempt < 3 && !taken(); attempt++) {
+        typeInto(title()!, values.title);
+        typeInto(description()!, values.description);
+        await waitForValue(() => taken(), 30);
       }
+      if (!taken()) throw new Error('SEOPress did not take the new title and description.');
     },
   };
 }
