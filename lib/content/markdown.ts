@@ -130,6 +130,8 @@ export interface FillFields { title: boolean; excerpt: boolean; tags: boolean; c
  */
 export function postToFill(post: Partial<PostFields>, fields: FillFields, purify: DOMPurify, extra: Pick<EditorFill, 'bodyMode' | 'createMissingCategories'>, cache?: Map<string, BodyBlock[]>, kept?: KeptBlocks): EditorFill {
   const plain = (text: string) => toPlainText(purify, text);
+  const keywords = (post.focusKeywords ?? []).map(plain).filter(Boolean);
+  const slug = keywords[0] ? slugFromKeyphrase(keywords[0]) : '';
   let body = fields.body && post.body !== undefined ? markdownToBody(post.body, purify, cache, kept) : undefined;
   // The title is its own field: a leading heading that repeats it would show it twice.
   if (body && post.title && body[0]?.type === 'heading' && plain(body[0].html).toLowerCase() === plain(post.title).toLowerCase()) body = body.slice(1);
@@ -140,8 +142,8 @@ export function postToFill(post: Partial<PostFields>, fields: FillFields, purify
     ...(fields.categories && post.categories ? { categories: post.categories.map(plain).filter(Boolean) } : {}),
     ...(body ? { body } : {}),
     // The SEO plugin's fields go with the title: a rewrite that keeps the title keeps them too.
-    ...(fields.title && post.seoTitle !== undefined ? { seo: { title: plain(post.seoTitle), description: plain(post.metaDescription ?? ''), keywords: (post.focusKeywords ?? []).map(plain).filter(Boolean) } } : {}),
-    ...(fields.title && post.focusKeywords?.[0] && slugFromKeyphrase(plain(post.focusKeywords[0])) ? { slug: slugFromKeyphrase(plain(post.focusKeywords[0])) } : {}),
+    ...(fields.title && post.seoTitle !== undefined ? { seo: { title: plain(post.seoTitle), description: plain(post.metaDescription ?? ''), keywords } } : {}),
+    ...(fields.title && slug ? { slug } : {}),
     ...extra,
   };
 }

@@ -7,8 +7,8 @@ import type { UserError } from '../errors';
 import { PressPilotError } from '../errors';
 
 const NO_SEO_PLUGIN = {
-  none: 'No SEO plugin is active here: the description is in the excerpt.',
-  elementor: 'PressPilot does not fill SEO plugins in Elementor yet: the description is in the excerpt.',
+  none: 'No SEO plugin is active here',
+  elementor: 'PressPilot does not fill SEO plugins in Elementor yet',
 };
 
 export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null, detectSeo = detectSeoPlugin) {
@@ -49,8 +49,10 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
           const seoFailure = seo && !meta ? await seo.write(fill.seo!).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined;
           const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, { meta }) : await editor.apply(fill, { meta });
           if (fill.seo) {
-            report.seo = !seo ? NO_SEO_PLUGIN[editor.kind === 'elementor' ? 'elementor' : 'none']
-              : seoFailure ? `${seo.name}: nothing written (${seoFailure.replace(/\.$/, '')}); the description is in the excerpt`
+            // Where the description still is, if anywhere: the blogger may keep it out of the excerpt.
+            const inExcerpt = fill.excerpt !== undefined ? ': the description is in the excerpt' : '';
+            report.seo = !seo ? `${NO_SEO_PLUGIN[editor.kind === 'elementor' ? 'elementor' : 'none']}${inExcerpt}`
+              : seoFailure ? `${seo.name}: nothing written (${seoFailure.replace(/\.$/, '')})${inExcerpt.replace(':', ';')}`
                 : `${seo.name}: ${seo.fields}`;
           }
           return { report, snapshot };

@@ -33,7 +33,7 @@ function fakePlugin(log: string[], withMeta: boolean): SeoPlugin & { values: Seo
 }
 
 const seo = { title: 'New SEO title', description: 'New description', keywords: ['new phrase'] };
-const fill = { title: 'New', seo, bodyMode: 'replace' as const, createMissingCategories: false };
+const fill = { title: 'New', excerpt: 'New description', seo, bodyMode: 'replace' as const, createMissingCategories: false };
 
 describe('the SEO plugin in a fill', () => {
   it('takes a store plugin’s values before the post’s edits, says where they went, and the restore puts the old ones back', async () => {
@@ -76,5 +76,9 @@ describe('the SEO plugin in a fill', () => {
     const { report, snapshot } = await handle({ type: 'apply', fill }) as { report: ApplyReport; snapshot: EditorSnapshot };
     expect(report.seo).toMatch(/No SEO plugin is active here: the description is in the excerpt/);
     expect(snapshot.seo).toBeUndefined();
+    // With the description kept out of the excerpt, the report does not claim it is there.
+    const { excerpt: _excerpt, ...withoutExcerpt } = fill;
+    const { report: bare } = await handle({ type: 'apply', fill: withoutExcerpt }) as { report: ApplyReport };
+    expect(bare.seo).toBe('No SEO plugin is active here');
   });
 });

@@ -4,9 +4,9 @@
  * writes through the plugin's own store or API, so its panel shows the values at once and the
  * editor's own save stores them. Recipes and traps: ../shared/notes/seo-plugins.md.
  */
-import type { EditorKind } from '../adapter';
+import type { EditorKind, EditorFill } from '../adapter';
 
-export interface SeoValues { title: string; description: string; keywords: string[] }
+export type SeoValues = NonNullable<EditorFill['seo']>;
 
 export interface SeoPlugin {
   /** As the blogger knows it, for the report. */
