@@ -19,6 +19,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // Polls wait on state; the ceiling is for a slow, busy machine, not a fast one.
+          expect: { poll: { timeout: 60_000, interval: 100 } },
         },
       },
     ],

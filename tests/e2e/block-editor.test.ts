@@ -48,7 +48,7 @@ describe(`block editor on WordPress ${source}`, () => {
     const headers = await openNewPost();
     // On 7.1 over localhost the editor runs under Document-Isolation-Policy, as on real sites.
     if (source === '7.1.0') expect(headers['document-isolation-policy']).toBeTruthy();
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     server.enqueue({ kind: 'post', post, chunkChars: 120, delayMs: 15 });
 
     const popup = await generateFromPopup(browser, editor, 'How to make a WordPress site fast with caching');
@@ -111,12 +111,12 @@ describe(`block editor on WordPress ${source}`, () => {
     const popup = await generateFromPopup(browser, editor, 'A post written with the popup closed');
     await expect.poll(() => popup.page.getByRole('status').first().innerText()).toMatch(/Writing/);
     await popup.close();
-    await editor.waitForFunction((title) => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === title, slow.title, { timeout: 60_000 });
-    // Opened again, the popup shows the finished job with its undo.
+    // Opened again, the popup shows the finished job with its undo, and the editor holds it all.
     const again = await browser.openPopup(editor);
     await expect.poll(() => again.page.locator('body').innerText()).toContain('Written into the editor');
+    expect((await blockEditorState(editor)).title).toBe(slow.title);
     await again.page.getByRole('button', { name: 'Undo' }).click();
-    await editor.waitForFunction(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === '', undefined, { timeout: 15_000 });
+    await editor.waitForFunction(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === '', undefined, { timeout: 60_000 });
     // Undone, the post is still at hand to apply again, until the user discards it.
     await again.page.getByRole('button', { name: 'Apply' }).waitFor();
     await again.page.getByRole('button', { name: 'Discard' }).click();
@@ -131,7 +131,7 @@ describe(`block editor on WordPress ${source}`, () => {
     // The SDK retries twice after Retry-After; the third 429 is the user's answer.
     server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'error' as const, status: 429, message: 'Rate limit reached', headers: { 'retry-after': '0' } })));
     const popup = await generateFromPopup(browser, editor, 'Anything at all about WordPress');
-    await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('rate-limiting');
+    await expect.poll(() => popup.page.getByRole('alert').innerText()).toContain('rate-limiting');
     expect(server.requests.slice(before).filter((request) => request.path.endsWith('/chat/completions'))).toHaveLength(3);
     const state = await blockEditorState(editor);
     expect(state.title).toBe('My own draft title');
@@ -145,9 +145,9 @@ describe(`block editor on WordPress ${source}`, () => {
     server.enqueue({ kind: 'post', post, stallAfterChars: 1500 });
     const popup = await generateFromPopup(browser, editor, 'A post whose stream breaks off');
     // The connection drops once the popup shows text the extension has received.
-    await expect.poll(() => popup.page.locator('body').innerText(), { timeout: 30_000 }).toContain(firstHeading);
+    await expect.poll(() => popup.page.locator('body').innerText()).toContain(firstHeading);
     expect(server.cutStalled()).toBe(1);
-    await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('broke off');
+    await expect.poll(() => popup.page.getByRole('alert').innerText()).toContain('broke off');
     expect(await popup.page.locator('body').innerText()).toContain(firstHeading);
     expect((await blockEditorState(editor)).title).toBe('');
     server.enqueue({ kind: 'post', post });

@@ -23,7 +23,7 @@ const isChat = (topic: string) => (request: { path: string; body: any }) =>
 async function openNewPost(page: Page): Promise<void> {
   await page.goto(`${site.url}/wp-admin/post-new.php`);
   await waitForBlockEditor(page);
-  await expect.poll(() => browser.badgeText(page), { timeout: 15_000 }).toBe('•');
+  await expect.poll(() => browser.badgeText(page)).toBe('•');
 }
 
 beforeAll(async () => {

@@ -57,7 +57,7 @@ describe(`classic editor on WordPress ${source}`, () => {
     const tagId = (await site.rest<Array<{ id: number }>>('/wp/v2/tags?search=Caching'))[0]!.id;
     const postId = await site.createPost({ title: 'My original title', excerpt: 'My original excerpt', content: '<p>My <strong>original</strong> body.</p>', tags: [tagId] });
     await openClassicEditor(postId);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const before = await classicState();
 
     server.enqueue({ kind: 'post', post: hostile, chunkChars: 200 });

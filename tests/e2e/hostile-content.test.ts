@@ -86,7 +86,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
 
     await rewriteAndApply(() => editor.waitForFunction(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title').startsWith('A Safer Post'), undefined, { timeout: 30_000 }));
     const written = await blockEditorState(editor);
@@ -105,7 +105,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForClassicEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
 
     await rewriteAndApply(() => editor.waitForFunction(() => (document.querySelector('#title') as HTMLInputElement).value.startsWith('A Safer Post'), undefined, { timeout: 30_000 }));
     const written = await editor.evaluate(() => ({
@@ -129,7 +129,7 @@ describe(`hostile content on WordPress ${source}`, () => {
     const postId = await createInjectedPost();
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);
     await waitForElementor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
 
     await rewriteAndApply(() => editor.waitForFunction(() => String((window as any).elementor.documents.getCurrent().container.settings.get('post_title')).startsWith('A Safer Post'), undefined, { timeout: 30_000 }));
     const readWritten = () => editor.evaluate(() => {
@@ -150,7 +150,7 @@ describe(`hostile content on WordPress ${source}`, () => {
       };
     });
     // The preview renders the widgets a moment after they are created.
-    await expect.poll(async () => (await readWritten()).preview, { timeout: 15_000 }).toContain(`Vector ${XSS_VECTORS.length}:`);
+    await expect.poll(async () => (await readWritten()).preview).toContain(`Vector ${XSS_VECTORS.length}:`);
     const written = await readWritten();
     const widgetHtml = [...written.widgets.matchAll(/"(?:editor|title|html)":"((?:[^"\\]|\\.)*)"/g)].map((match) => JSON.parse(`"${match[1]}"`) as string).join('\n');
     expect(widgetHtml).toContain(`Vector ${XSS_VECTORS.length}:`);

@@ -36,9 +36,9 @@ describe(`a hostile plugin on WordPress ${source}`, () => {
     await editor.goto(`${site.url}/wp-admin/post-new.php`);
     await waitForBlockEditor(editor);
     // The extension is at work on this page: it found the editor.
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     // Let the plugin try, round after round, well after the editor is up.
-    await expect.poll(async () => (await hostileLog()).rounds, { timeout: 15_000 }).toBeGreaterThan(12);
+    await expect.poll(async () => (await hostileLog()).rounds).toBeGreaterThan(12);
 
     const log = await hostileLog();
     expect(log.portsStolen).toBe(0);
@@ -61,7 +61,7 @@ describe(`a hostile plugin on WordPress ${source}`, () => {
     await popup.page.getByText('Written into the editor').waitFor();
     await popup.close();
     const roundsAfterApply = (await hostileLog()).rounds;
-    await expect.poll(async () => (await hostileLog()).rounds, { timeout: 10_000 }).toBeGreaterThan(roundsAfterApply + 4);
+    await expect.poll(async () => (await hostileLog()).rounds).toBeGreaterThan(roundsAfterApply + 4);
 
     const log = await hostileLog();
     expect(log.keySeen, log.keySeenIn).toBe(false);

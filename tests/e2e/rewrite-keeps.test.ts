@@ -59,7 +59,7 @@ async function openBlockPost(): Promise<number> {
   const postId = await site.createPost({ title: 'The new studio', content: blockPost });
   await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
   await waitForBlockEditor(editor);
-  await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+  await expect.poll(() => browser.badgeText(editor)).toBe('•');
   return postId;
 }
 
@@ -167,7 +167,7 @@ describe(`a rewrite keeps what Markdown cannot carry, on WordPress ${source}`, (
     const postId = await site.createPost({ title: 'The new studio', content });
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForClassicEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const body = () => editor.evaluate(() => (window as any).tinymce.get('content').getContent() as string);
     const original = await body();
     const expectKept = (html: string) => {
@@ -219,7 +219,7 @@ describe(`a rewrite keeps what Markdown cannot carry, on WordPress ${source}`, (
     const postId = await site.createPost({ title: 'The new studio', content: '' });
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);
     await waitForElementor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     // The blogger's design: a coloured section, a red heading, large text, an image and a button.
     const page = () => editor.evaluate(() => JSON.parse(JSON.stringify((window as any).elementor.elements.toJSON())) as any[]);
     const history = () => editor.evaluate(() => (window as any).elementor.documents.getCurrent().history.getItems().filter((item: any) => item.get('title') !== 'Editing Started').length as number);

@@ -65,7 +65,7 @@ describe(`rewriting on WordPress ${source}`, () => {
     const original = await readSavedPost(site, postId);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const before = await blockEditorState(editor);
 
     server.enqueue({ kind: 'post', post: rewritten, chunkChars: 200 });
@@ -121,7 +121,7 @@ describe(`rewriting on WordPress ${source}`, () => {
     const original = await readSavedPost(site, postId);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForClassicEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const classicState = () => editor.evaluate(() => ({
       title: (document.querySelector('#title') as HTMLInputElement).value,
       excerpt: (document.querySelector('#excerpt') as HTMLTextAreaElement).value,

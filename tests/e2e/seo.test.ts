@@ -94,7 +94,7 @@ function pluginSuite(entry: SeoPluginEntry) {
       const postId = await site.createPost({ title: 'Draft', content: '' });
       await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
       await waitForBlockEditor(editor);
-      await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+      await expect.poll(() => browser.badgeText(editor)).toBe('•');
       const before = await expected.shown(editor);
 
       server.enqueue({ kind: 'post', post, chunkChars: 400 });
@@ -108,7 +108,7 @@ function pluginSuite(entry: SeoPluginEntry) {
 
       await saveBlockEditorDraft(editor);
       // Some plugins store after the post's own save (meta boxes, their own REST call).
-      await expect.poll(() => expected.saved(suite, postId), { timeout: 30_000 }).toEqual(values);
+      await expect.poll(() => expected.saved(suite, postId)).toEqual(values);
       expect((await site.rest<{ slug: string }>(`/wp/v2/posts/${postId}?context=edit`)).slug).toBe('fast-wordpress-hosting');
 
       // The save took the focus, which closes a toolbar popup: it is opened again, as a blogger would.
@@ -128,7 +128,7 @@ function pluginSuite(entry: SeoPluginEntry) {
       const postId = await site.createPost({ title: 'Draft', content: '' });
       await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
       await waitForClassicEditor(editor);
-      await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+      await expect.poll(() => browser.badgeText(editor)).toBe('•');
       // The plugins' forms mount after the editor: what they show before is read once they are there.
       const before = await expect.poll(() => checks.shown(editor).catch(() => undefined)).toBeDefined().then(() => checks.shown(editor));
       const values = { title: post.seoTitle, description: post.metaDescription, keywords: checks.keywords };
@@ -150,7 +150,7 @@ function pluginSuite(entry: SeoPluginEntry) {
       expect(await popup.page.locator('body').innerText()).toContain('Address: /fast-wordpress-hosting/');
       await editor.locator('#save-post').click();
       await waitForClassicEditor(editor);
-      await expect.poll(() => checks.saved(suite, postId), { timeout: 30_000 }).toEqual(values);
+      await expect.poll(() => checks.saved(suite, postId)).toEqual(values);
       expect((await site.rest<{ slug: string }>(`/wp/v2/posts/${postId}?context=edit`)).slug).toBe('fast-wordpress-hosting');
     });
   });

@@ -77,7 +77,7 @@ describe(`site access on WordPress ${source}`, () => {
     await popup.page.getByRole('button', { name: 'Reload page' }).click();
     await reloaded;
     await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     expect(await browser.reachesTab(editor)).toBe(true);
     const detected = await popupText();
     expect(detected.text).toContain('WordPress block editor detected');

@@ -54,7 +54,7 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     const postId = await site.createPost(old);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const before = await blockEditorPost();
     // Where the blogger is: the selection and how far the editor is scrolled.
     const view = () => editor.evaluate(() => {
@@ -67,11 +67,11 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     const popup = await stalledGeneration('Streaming into the block editor');
     // The server is holding the rest of the answer: what shows now was streamed in.
     await editor.waitForFunction((title) => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title') === title, post.title, { timeout: 30_000 });
-    await expect.poll(async () => (await blockEditorState(editor)).blocks.filter((name) => name === 'core/heading').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(async () => (await blockEditorState(editor)).blocks.filter((name) => name === 'core/heading').length).toBeGreaterThanOrEqual(3);
     const streaming = await blockEditorState(editor);
     expect(streaming.excerpt).toBe(post.metaDescription);
     // The tags come in too, while the model writes: the site's "Caching", and the two it lacked.
-    await expect.poll(async () => (await blockEditorState(editor)).tags, { timeout: 15_000 }).toHaveLength(3);
+    await expect.poll(async () => (await blockEditorState(editor)).tags).toHaveLength(3);
     expect(await site.rest<unknown[]>('/wp/v2/tags?search=Streaming')).toHaveLength(1);
     expect(streaming.content).toContain('Why speed matters');
     expect(streaming.content).not.toContain('Going further'); // not written yet
@@ -80,7 +80,7 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     expect(await view()).toEqual(viewBefore);
 
     expect(server.cutStalled()).toBe(1);
-    await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('broke off');
+    await expect.poll(() => popup.page.getByRole('alert').innerText()).toContain('broke off');
     expect(await blockEditorPost()).toEqual(before);
     expect((await blockEditorState(editor)).tags).toEqual([]);
     expect(await editor.evaluate(() => (window as any).wp.data.select('core/editor').isPostAutosavingLocked())).toBe(false);
@@ -102,7 +102,7 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     const postId = await site.createPost(old);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForBlockEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const before = await blockEditorPost();
 
     // At once: the whole answer in one piece.
@@ -136,17 +136,17 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     const postId = await site.createPost(old);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
     await waitForClassicEditor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const body = () => editor.evaluate(() => (window as any).tinymce.get('content').getContent() as string);
     const title = () => editor.evaluate(() => (document.querySelector('#title') as HTMLInputElement).value);
     const oldBody = await body();
 
     const popup = await stalledGeneration('Streaming into the classic editor');
-    await expect.poll(body, { timeout: 30_000 }).toContain('<h2>Setting up a cache</h2>');
+    await expect.poll(body).toContain('<h2>Setting up a cache</h2>');
     expect(await title()).toBe(post.title);
     expect(await body()).not.toContain('Going further');
     await popup.page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(body, { timeout: 30_000 }).toBe(oldBody);
+    await expect.poll(body).toBe(oldBody);
     expect(await title()).toBe(old.title);
     server.cutStalled();
 
@@ -164,7 +164,7 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     const postId = await site.createPost(old);
     await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);
     await waitForElementor(editor);
-    await expect.poll(() => browser.badgeText(editor), { timeout: 15_000 }).toBe('•');
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const page = () => editor.evaluate(() => {
       const elementor = (window as any).elementor;
       const current = elementor.documents.getCurrent();
@@ -175,7 +175,7 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     const before = await page();
 
     const popup = await stalledGeneration('Streaming into Elementor');
-    await expect.poll(async () => (await page()).tree, { timeout: 30_000 }).toContain('Setting up a cache');
+    await expect.poll(async () => (await page()).tree).toContain('Setting up a cache');
     const streaming = await page();
     expect(streaming.title).toBe(post.title);
     // Elementor autosaves only a changed page: the half-written one is not marked changed.
@@ -183,7 +183,7 @@ describe(`streaming into the editor on WordPress ${source}`, () => {
     expect(streaming.tree).not.toContain('Going further');
     expect(streaming.history).toBe(before.history);
     expect(server.cutStalled()).toBe(1);
-    await expect.poll(() => popup.page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('broke off');
+    await expect.poll(() => popup.page.getByRole('alert').innerText()).toContain('broke off');
     const back = await page();
     expect(back.title).toBe(before.title);
     expect(back.history).toBe(before.history);

@@ -44,7 +44,7 @@ export async function configureEndpoint(browser: ExtensionBrowser, endpoint: End
   await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await options.getByRole('button', { name: 'Test connection' }).click();
   const verdict = options.getByRole('status').filter({ hasText: /Connected|rejected|Could not|no model|refused/ });
-  await verdict.waitFor({ timeout: 15_000 });
+  await verdict.waitFor({ timeout: 60_000 });
   const text = await verdict.innerText();
   if (!text.startsWith('Connected')) throw new Error(`Test connection failed: ${text}`);
   await options.close();

@@ -82,6 +82,9 @@ function freshProfile(): string {
  * Headless for the suites; `npm start` opens a window where there is a display, and handles
  * Ctrl+C itself (Playwright's own handler would close Chromium and exit before the rest stops).
  */
+// Waits end on state; this ceiling only bounds a wait on a slow, busy machine.
+const ACTION_TIMEOUT_MS = 60_000;
+
 export async function launchExtension(options: { headless?: boolean; closeOnSignals?: boolean } = {}): Promise<ExtensionBrowser> {
   const debugPort = await freePort();
   const closeOnSignals = options.closeOnSignals ?? true;
@@ -102,6 +105,7 @@ export async function launchExtension(options: { headless?: boolean; closeOnSign
       ...(options.headless === false ? ['--window-size=1400,1000'] : []),
     ],
   });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const extensionBrowser = await attachExtension(context, debugPort);
   await recordSiteConsent(context, extensionBrowser.extensionId);
   return {
@@ -149,11 +153,12 @@ export async function attachExtension(context: BrowserContext, debugPort: number
       await tab.bringToFront();
       await (await serviceWorker()).evaluate(() => chrome.action.openPopup());
       // Connect after the popup exists: a connection open while it starts keeps it from showing up.
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + ACTION_TIMEOUT_MS;
       while (Date.now() < deadline) {
         const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
         const page = browser.contexts().flatMap((ctx) => ctx.pages()).find((candidate) => candidate.url().includes(`${extensionId}/popup.html`));
         if (page) {
+          page.setDefaultTimeout(ACTION_TIMEOUT_MS);
           await page.waitForLoadState('domcontentloaded');
           return {
             page,
