@@ -33,7 +33,11 @@ export const EditorContentSchema = /* @__PURE__ */ z.object({
 });
 export type EditorContent = z.infer<typeof EditorContentSchema>;
 
-export const SeoValuesSchema = /* @__PURE__ */ z.object({ title: z.string(), description: z.string(), keywords: z.array(z.string()) });
+export const SeoValuesSchema = /* @__PURE__ */ z.object({
+  title: z.string(), description: z.string(), keywords: z.array(z.string()),
+  /** For a plugin that saves the address itself (Yoast in Elementor): the one the post has. */
+  slug: z.optional(z.string()),
+});
 
 /** What to write. Terms are names; the adapter reuses existing terms case-insensitively. */
 export const EditorFillSchema = /* @__PURE__ */ z.object({

@@ -6,10 +6,7 @@ import type { BridgeCall } from '../messaging/protocol';
 import type { UserError } from '../errors';
 import { PressPilotError } from '../errors';
 
-const NO_SEO_PLUGIN = {
-  none: 'No SEO plugin is active here',
-  elementor: 'PressPilot does not fill SEO plugins in Elementor yet',
-};
+const NO_SEO_PLUGIN = 'No SEO plugin is active here';
 
 export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null, detectSeo = detectSeoPlugin) {
   let adapter: EditorAdapter | null = null;
@@ -41,17 +38,20 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
         preview = undefined;
         const seo = fill.seo ? detectSeo(win, editor.kind) : null;
         // The snapshot is taken first (before any preview), so whatever happens next can be undone.
-        const snapshot: EditorSnapshot = { ...streamed?.snapshot ?? await editor.snapshot(), ...(seo ? { seo: seo.read() } : {}) };
+        const snapshot: EditorSnapshot = { ...streamed?.snapshot ?? await editor.snapshot(), ...(seo ? { seo: await seo.read() } : {}) };
         try {
           const meta = seo?.meta?.(fill.seo!);
-          // A plugin with a store of its own gets the values first: AIOSEO re-reads its store when the post changes.
-          // Its failure costs only its own fields: the post still goes in.
-          const seoFailure = seo && !meta ? await seo.write(fill.seo!).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined;
+          // A plugin with a store of its own gets the values first (AIOSEO re-reads its store when the
+          // post changes), unless it needs the post in first (a preview reload, the address it saves).
+          // Its failure costs only its own fields.
+          const writeSeo = (slug?: string) => (seo && !meta ? seo.write(slug ? { ...fill.seo!, slug } : fill.seo!).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined);
+          let seoFailure = seo?.afterPost ? undefined : await writeSeo();
           const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, { meta }) : await editor.apply(fill, { meta });
+          if (seo?.afterPost) seoFailure = await writeSeo(report.slug);
           if (fill.seo) {
             // Where the description still is, if anywhere: the blogger may keep it out of the excerpt.
             const inExcerpt = fill.excerpt !== undefined ? ': the description is in the excerpt' : '';
-            report.seo = !seo ? `${NO_SEO_PLUGIN[editor.kind === 'elementor' ? 'elementor' : 'none']}${inExcerpt}`
+            report.seo = !seo ? `${NO_SEO_PLUGIN}${inExcerpt}`
               : seoFailure ? `${seo.name}: nothing written (${seoFailure.replace(/\.$/, '')})${inExcerpt.replace(':', ';')}`
                 : `${seo.name}: ${seo.fields}`;
           }

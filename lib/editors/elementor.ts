@@ -40,9 +40,10 @@ export interface ElementorDeps {
   postId: number;
 }
 
-interface Snapshot { title: string; excerpt: string; elements: Array<Record<string, unknown>>; tags: number[] | null; categories: number[] | null }
+/** Terms and slug are the saved post's (REST), null when the site would not say. */
+interface Snapshot { title: string; excerpt: string; elements: Array<Record<string, unknown>>; tags: number[] | null; categories: number[] | null; slug: string | null }
 type Fill = Parameters<EditorAdapter['apply']>[0];
-const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', elements: 'objects', tags: 'numbers-or-null', categories: 'numbers-or-null' });
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', elements: 'objects', tags: 'numbers-or-null', categories: 'numbers-or-null', slug: 'string-or-null' });
 
 export interface ElementModel {
   id: string;
@@ -168,9 +169,9 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   };
   const useContainers = () => deps.elementorCommon()?.config?.experimentalFeatures?.container !== false;
 
-  async function postTerms(): Promise<{ tags: number[]; categories: number[] } | null> {
+  async function savedPost(): Promise<{ tags: number[]; categories: number[]; slug: string; status: string } | null> {
     try {
-      return await deps.rest(`/wp/v2/posts/${deps.postId}?context=edit&_fields=tags,categories`) as { tags: number[]; categories: number[] };
+      return await deps.rest(`/wp/v2/posts/${deps.postId}?context=edit&_fields=tags,categories,slug,status`) as { tags: number[]; categories: number[]; slug: string; status: string };
     } catch {
       return null;
     }
@@ -352,25 +353,31 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     return settings;
   }
 
-  /** Tags and categories over REST, first: once the content shows, a save cannot race them. */
-  async function setTerms(fill: Fill): Promise<ApplyReport> {
+  /**
+   * Tags, categories and the slug of a never-published post over REST (Elementor's page settings
+   * have no slug), first: once the content shows, a save cannot race them.
+   */
+  async function setTerms(fill: Fill, snapshot: Snapshot): Promise<ApplyReport> {
     const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
-    if (!fill.tags && !fill.categories) return report;
+    const slug = fill.slug && snapshot.slug !== null ? fill.slug : undefined;
+    if (!fill.tags && !fill.categories && !slug) return report;
     try {
       const [tags, categories] = await Promise.all([
         fill.tags && resolveTerms(deps.rest, 'tags', fill.tags, true),
         fill.categories && resolveTerms(deps.rest, 'categories', fill.categories, fill.createMissingCategories),
       ]);
-      const data: Record<string, number[]> = {};
+      const data: Record<string, number[] | string> = slug ? { slug } : {};
       if (tags) { data.tags = tags.terms.map((term) => term.id); report.tagsCreated = tags.created; }
       if (categories) {
         if (categories.terms.length) data.categories = categories.terms.map((term) => term.id);
         report.categoriesCreated = categories.created;
         report.categoriesSkipped = categories.skipped;
       }
-      await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data });
+      const saved = await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data }) as { slug?: string } | undefined;
+      // WordPress makes a draft's slug unique over REST: the report says the one it has.
+      if (slug) report.slug = saved?.slug || slug;
     } catch (error) {
-      report.warnings.push(`The site's REST API refused the request (${error instanceof Error ? error.message : String(error)}), so tags and categories were not set. The rest of the post is in the editor.`);
+      report.warnings.push(`The site's REST API refused the request (${error instanceof Error ? error.message : String(error)}), so ${slug ? 'tags, categories and the address were' : 'tags and categories were'} not set. The rest of the post is in the editor.`);
     }
     return report;
   }
@@ -383,7 +390,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     async read(): Promise<EditorContent> {
       const { container } = editor();
       assertEveryElementShown(container);
-      const terms = await postTerms();
+      const terms = await savedPost();
       return {
         title: container.settings.get('post_title') ?? '',
         excerpt: container.settings.get('post_excerpt') ?? '',
@@ -397,23 +404,25 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     },
     async snapshot(): Promise<EditorSnapshot> {
       const { container } = editor();
-      const terms = await postTerms();
+      const terms = await savedPost();
       const data: Snapshot = {
         title: container.settings.get('post_title') ?? '',
         excerpt: container.settings.get('post_excerpt') ?? '',
         elements: pageElements(container),
         tags: terms?.tags ?? null,
         categories: terms?.categories ?? null,
+        slug: terms && ['draft', 'auto-draft'].includes(terms.status) ? terms.slug : null,
       };
       return { kind: 'elementor', data };
     },
     async apply(fill): Promise<ApplyReport> {
       // Before anything changes, terms included.
       if (fill.bodyMode === 'rewrite' && fill.body) assertEveryElementShown(editor().container);
-      const report = await setTerms(fill);
+      const before = readOwnSnapshot(await this.snapshot());
+      const report = await setTerms(fill, before);
       if (fill.bodyMode === 'rewrite' && fill.body) {
         const body = fill.body;
-        asOneHistoryEntry(readOwnSnapshot(await this.snapshot()), true, () => {
+        asOneHistoryEntry(before, true, () => {
           setPageSettings(fill);
           rewriteText(body);
         });
@@ -433,9 +442,8 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     async restore(snapshot) {
       const data = readOwnSnapshot(snapshot);
       inOneHistoryStep('PressPilot undo', () => putBack(data));
-      if (data.tags && data.categories) {
-        await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data: { tags: data.tags, categories: data.categories } }).catch(() => undefined);
-      }
+      const saved = { ...(data.tags && data.categories ? { tags: data.tags, categories: data.categories } : {}), ...(data.slug !== null ? { slug: data.slug } : {}) };
+      if (Object.keys(saved).length) await deps.rest(`/wp/v2/posts/${deps.postId}`, { method: 'POST', data: saved }).catch(() => undefined);
     },
     async preview(fill) {
       changedBefore ??= Boolean(deps.elementor()?.documents.getCurrent()?.editor?.isChanged);
@@ -457,7 +465,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     },
     async commitPreview(snapshot, fill) {
       if (fill.body && !await showBody(fill.body, fill.bodyMode)) throw new Error('The preview was ended while it was being written in.');
-      const report = await setTerms(fill);
+      const report = await setTerms(fill, readOwnSnapshot(snapshot));
       // Without building the page again: it is all there already.
       asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill));
       previewing = false;

@@ -5,7 +5,7 @@
  */
 import { PressPilotError } from '../errors';
 
-type FieldType = 'string' | 'numbers' | 'strings' | 'objects' | 'numbers-or-null';
+type FieldType = 'string' | 'numbers' | 'strings' | 'objects' | 'numbers-or-null' | 'string-or-null';
 
 const CHECKS: Record<FieldType, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
@@ -13,6 +13,7 @@ const CHECKS: Record<FieldType, (value: unknown) => boolean> = {
   strings: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
   objects: (value) => Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null),
   'numbers-or-null': (value) => value === null || CHECKS.numbers(value),
+  'string-or-null': (value) => value === null || typeof value === 'string',
 };
 
 export function readSnapshot<T>(data: unknown, shape: Record<keyof T, FieldType>): T {

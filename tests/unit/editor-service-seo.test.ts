@@ -20,12 +20,13 @@ function fakeEditor(log: string[]) {
   return { adapter, applied };
 }
 
-function fakePlugin(log: string[], withMeta: boolean): SeoPlugin & { values: SeoValues } {
+function fakePlugin(log: string[], withMeta: boolean, afterPost = false): SeoPlugin & { values: SeoValues } {
   const plugin = {
     name: 'Test SEO',
     fields: 'title, description, keyphrase',
     values: { title: 'Old SEO title', description: 'Old description', keywords: ['old'] } as SeoValues,
-    read: () => ({ ...plugin.values }),
+    afterPost,
+    read: async () => ({ ...plugin.values }),
     async write(values: SeoValues) { log.push(`write ${values.title}`); plugin.values = values; },
     ...(withMeta ? { meta: (values: SeoValues) => ({ _seo_title: values.title }) } : {}),
   };
@@ -57,6 +58,15 @@ describe('the SEO plugin in a fill', () => {
     await handle({ type: 'apply', fill });
     expect(log).toEqual(['apply']);
     expect(applied[0]!.meta).toEqual({ _seo_title: 'New SEO title' });
+  });
+
+  it('writes a plugin whose write reloads Elementor’s preview once the post is in', async () => {
+    const log: string[] = [];
+    const { adapter } = fakeEditor(log);
+    const { handle } = serveEditor({} as Window, () => adapter, () => fakePlugin(log, false, true));
+    const { report } = await handle({ type: 'apply', fill }) as { report: ApplyReport };
+    expect(log).toEqual(['apply', 'write New SEO title']);
+    expect(report.seo).toBe('Test SEO: title, description, keyphrase');
   });
 
   it('still puts the post in when the plugin refuses its fields, and says so', async () => {

@@ -6,13 +6,13 @@ import type { BodyBlock } from '../../lib/content/body';
 import { createElementorStandIn } from '../support/elementor-stand-in';
 
 /** A WordPress REST API in memory: tags, categories and one post's term ids. */
-function fakeRest(options: { tags?: string[]; categories?: string[]; refuse?: boolean } = {}) {
+function fakeRest(options: { tags?: string[]; categories?: string[]; refuse?: boolean; status?: string } = {}) {
   let nextId = 100;
   const store = {
     tags: (options.tags ?? []).map((name) => ({ id: nextId++, name })),
     categories: (options.categories ?? []).map((name) => ({ id: nextId++, name })),
   };
-  const post = { tags: [] as number[], categories: [] as number[] };
+  const post = { tags: [] as number[], categories: [] as number[], slug: 'old-address', status: options.status ?? 'draft' };
   const requests: string[] = [];
   const rest: RestRequest = async (path, init) => {
     requests.push(`${init?.method ?? 'GET'} ${path}`);
@@ -69,6 +69,23 @@ const fill = (overrides: Partial<Parameters<typeof EditorFillSchema.parse>[0]> =
 const widgetsOf = (element: any): string[] => element.elements.flatMap((child: any) => (child.elType === 'widget' ? [child.widgetType] : widgetsOf(child)));
 
 describe('Elementor adapter', () => {
+  it('gives a never-published post the slug over REST (Elementor has no slug setting), and undo puts the old one back', async () => {
+    const { adapter, site } = setUp();
+    const snapshot = await adapter.snapshot();
+    const report = await adapter.apply(fill({ slug: 'python-threads' }));
+    expect(report.slug).toBe('python-threads');
+    expect(site.post.slug).toBe('python-threads');
+    await adapter.restore(snapshot);
+    expect(site.post.slug).toBe('old-address');
+  });
+
+  it('leaves a published post its address', async () => {
+    const { adapter, site } = setUp({}, { status: 'publish' });
+    const report = await adapter.apply(fill({ slug: 'python-threads' }));
+    expect(report.slug).toBeUndefined();
+    expect(site.post.slug).toBe('old-address');
+  });
+
   it('replace: one history step holding the page settings, an empty with force, and one create per section', async () => {
     const { standIn, adapter } = setUp();
     await adapter.apply(fill());
@@ -175,7 +192,7 @@ describe('Elementor adapter', () => {
     expect(standIn.elementor.elements.toJSON()).toEqual(before);
     expect(standIn.document.settings.get('post_title')).toBe('Original');
     expect(standIn.document.settings.get('post_excerpt')).toBe('Original excerpt');
-    expect(site.post).toEqual({ tags: [site.store.tags[0]!.id], categories: [] });
+    expect(site.post).toEqual({ tags: [site.store.tags[0]!.id], categories: [], slug: 'old-address', status: 'draft' });
     expect(standIn.calls[0]).toMatchObject({ kind: 'internal', command: 'document/history/start-log' });
     expect(standIn.calls.at(-1)).toMatchObject({ kind: 'internal', command: 'document/history/end-log' });
   });

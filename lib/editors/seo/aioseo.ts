@@ -1,8 +1,8 @@
 /** All in One SEO: the Pinia `PostEditorStore` of its Vue app (no wp.data store). */
-import { waitForValue, type DetectSeoPlugin, type SeoPage } from './plugin';
+import { inElementor, markElementorChanged, showElementorPanelOnce, waitForValue, type DetectSeoPlugin, type SeoPage } from './plugin';
 
 function postEditorStore(win: SeoPage): any {
-  const hosts = win.document.querySelectorAll('#aioseo-post-settings-metabox, #aioseo-post-settings-sidebar, [id^="aioseo"]');
+  const hosts = win.document.querySelectorAll('#aioseo-post-settings-metabox, #aioseo-post-settings-sidebar, [id^="aioseo"], #elementor-panel-aioseo *');
   for (const host of hosts as NodeListOf<Element & { __vue_app__?: any }>) {
     const stores = host.__vue_app__?.config?.globalProperties?.$pinia?._s;
     if (stores?.has('PostEditorStore')) return stores.get('PostEditorStore');
@@ -15,20 +15,27 @@ export const detectAioseo: DetectSeoPlugin = (win) => {
   return {
     name: 'All in One SEO',
     fields: 'title, description, focus keyphrase',
-    read() {
-      const post = postEditorStore(win)?.currentPost;
+    async read() {
+      const post = (await loadedStore(win))?.currentPost;
       return { title: post?.title ?? '', description: post?.description ?? '', keywords: [post?.keyphrases?.focus?.keyphrase ?? ''].filter(Boolean) };
     },
     async write(values) {
-      const store = await waitForValue(() => postEditorStore(win));
+      const store = await loadedStore(win);
       if (!store) throw new Error('All in One SEO did not load its editor panel.');
       store.updateTitle(values.title);
       store.updateDescription(values.description);
       store.currentPost.keyphrases.focus.keyphrase = values.keywords[0] ?? '';
+      markElementorChanged(win);
       await mirrorIntoForm(win, store.currentPost);
     },
   };
 };
+
+/** In Elementor, AIOSEO mounts its app, and hooks its save into Elementor's, with its panel tab. */
+async function loadedStore(win: SeoPage): Promise<any> {
+  if (inElementor(win)) await showElementorPanelOnce(win, 'panel/elements/aioseo', () => postEditorStore(win));
+  return waitForValue(() => postEditorStore(win));
+}
 
 /**
  * The classic and block editors post the store as JSON in a hidden input, which a watcher of

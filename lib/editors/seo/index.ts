@@ -9,8 +9,6 @@ import { detectYoast } from './yoast';
 const DETECTORS = [detectYoast, detectRankMath, detectAioseo, detectSeopress];
 
 export function detectSeoPlugin(win: SeoPage, kind: EditorKind): SeoPlugin | null {
-  // Elementor saves the plugins' fields its own way per plugin (notes/seo-plugins.md): not done yet.
-  if (kind === 'elementor') return null;
   for (const detect of DETECTORS) {
     const plugin = detect(win, kind);
     if (plugin) return plugin;

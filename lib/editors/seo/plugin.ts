@@ -18,7 +18,9 @@ export interface SeoPlugin {
    * in the same edit as the rest of the post, one undo step. Undefined: the plugin needs `write`.
    */
   meta?(values: SeoValues): Record<string, string> | undefined;
-  read(): SeoValues;
+  /** Written once the post is in, with its address: it reloads Elementor's preview, or saves the slug itself. */
+  readonly afterPost?: boolean;
+  read(): Promise<SeoValues>;
   write(values: SeoValues): Promise<void>;
 }
 
@@ -30,6 +32,30 @@ export type DetectSeoPlugin = (win: SeoPage, kind: EditorKind) => SeoPlugin | nu
 /** The editor's post meta in the block editor, where plugins that register their keys show them. */
 export function blockEditorMeta(win: SeoPage): Record<string, unknown> | undefined {
   return win.wp?.data?.select('core/editor')?.getEditedPostAttribute('meta') ?? undefined;
+}
+
+/** Elementor's editor (not the block editor, where `$e` exists too when Elementor is active). */
+export function inElementor(win: SeoPage): boolean {
+  return Boolean(win.elementor?.documents);
+}
+
+/** Tells Elementor its document changed, so its Save saves the plugin's values with the page. */
+export function markElementorChanged(win: SeoPage): void {
+  if (inElementor(win)) win.$e.internal('document/save/set-is-modified', { status: true });
+}
+
+/**
+ * Some plugins start their Elementor app only when their panel tab is first shown: it is shown
+ * once, then the blogger's panel is put back.
+ */
+export async function showElementorPanelOnce(win: SeoPage, route: string, started: () => unknown): Promise<void> {
+  if (started()) return;
+  const shown = win.$e.routes?.getCurrent?.('panel');
+  const shownArgs = win.$e.routes?.getCurrentArgs?.('panel');
+  // The plugin registers its tab some time after Elementor is up.
+  await waitForValue(() => { try { win.$e.route(route); return true; } catch { return false; } });
+  await waitForValue(started);
+  if (typeof shown === 'string' && shown !== route) win.$e.route(shown, shownArgs);
 }
 
 /** Polls a frame at a time for what a plugin mounts after the editor, on its own schedule. */

@@ -1,5 +1,5 @@
 /** Rank Math: its `rank-math` store in every editor; the mounted keyword field does not follow the store. */
-import type { DetectSeoPlugin } from './plugin';
+import { inElementor, markElementorChanged, showElementorPanelOnce, type DetectSeoPlugin } from './plugin';
 
 export const detectRankMath: DetectSeoPlugin = (win) => {
   const store = () => win.wp?.data?.select('rank-math');
@@ -7,11 +7,13 @@ export const detectRankMath: DetectSeoPlugin = (win) => {
   return {
     name: 'Rank Math',
     fields: 'title, description, focus keywords',
-    read() {
+    async read() {
       const select = store();
       return { title: select.getTitle?.() ?? '', description: select.getDescription?.() ?? '', keywords: String(select.getKeywords?.() ?? '').split(',').filter(Boolean) };
     },
     async write(values) {
+      // In Elementor its snippet and analysis start with its panel tab; until then its store's updates throw.
+      if (inElementor(win)) await showElementorPanelOnce(win, 'panel/elements/rank-math', () => win.rankMathEditor?.focusKeywordField);
       const dispatch = win.wp.data.dispatch('rank-math');
       // updateX marks a value for Rank Math's own save; updateSerpX shows it in the snippet preview.
       dispatch.updateTitle(values.title);
@@ -23,6 +25,7 @@ export const detectRankMath: DetectSeoPlugin = (win) => {
         input.__tagify?.removeAllTags();
         input.__tagify?.addTags(values.keywords);
       }
+      markElementorChanged(win);
     },
   };
 };

@@ -2,13 +2,15 @@
  * SEOPress. Block editor: core meta (its panel closed first: an open one writes its stale values
  * back). Classic editor: its React form, typed into as a user would, whose hidden mirrors the
  * post form saves; the keywords field mounts only with its Content Analysis tab, so the classic
- * editor gets the title and description.
+ * editor gets the title and description. Elementor: its own REST routes (Elementor's save does
+ * not carry its fields), then a preview reload, where its panel lives and caches what it fetched.
  */
-import { blockEditorMeta, waitForValue, type DetectSeoPlugin, type SeoPage, type SeoPlugin } from './plugin';
+import { blockEditorMeta, inElementor, waitForValue, type DetectSeoPlugin, type SeoPage, type SeoPlugin } from './plugin';
 
 const META = { title: '_seopress_titles_title', description: '_seopress_titles_desc', keywords: '_seopress_analysis_target_kw' } as const;
 
 export const detectSeopress: DetectSeoPlugin = (win, kind) => {
+  if (kind === 'elementor') return inElementor(win) && win.seopressI18n ? elementorRoutes(win) : null;
   if (!win.SEOPRESS_DATA) return null;
   if (kind === 'classic-editor') return classicForm(win);
   if (kind !== 'block-editor' || !blockEditorMeta(win) || !(META.title in blockEditorMeta(win)!)) return null;
@@ -20,7 +22,7 @@ export const detectSeopress: DetectSeoPlugin = (win, kind) => {
       // Stored as a comma list without spaces.
       return { [META.title]: values.title, [META.description]: values.description, [META.keywords]: values.keywords.join(',') };
     },
-    read() {
+    async read() {
       const meta = blockEditorMeta(win) ?? {};
       return { title: String(meta[META.title] ?? ''), description: String(meta[META.description] ?? ''), keywords: String(meta[META.keywords] ?? '').split(',').filter(Boolean) };
     },
@@ -37,7 +39,7 @@ function classicForm(win: SeoPage): SeoPlugin {
   return {
     name: 'SEOPress',
     fields: 'title, description',
-    read: () => ({ title: title()?.value ?? '', description: description()?.value ?? '', keywords: [] }),
+    read: async () => ({ title: title()?.value ?? '', description: description()?.value ?? '', keywords: [] }),
     async write(values) {
       // Its React form mounts after the editor, and re-initialises while it loads: typed values
       // count once its hidden mirrors (which render its form state, and which the post form saves) show them.
@@ -51,6 +53,28 @@ function classicForm(win: SeoPage): SeoPlugin {
         await waitForValue(() => taken(), 30);
       }
       if (!taken()) throw new Error('SEOPress did not take the new title and description.');
+    },
+  };
+}
+
+function elementorRoutes(win: SeoPage): SeoPlugin {
+  const route = (name: string) => `/seopress/v1/posts/${win.elementor.config.document.id}/${name}`;
+  return {
+    name: 'SEOPress',
+    fields: 'title, description, target keywords',
+    afterPost: true,
+    async read() {
+      const [texts, keywords] = await Promise.all([win.wp.apiFetch({ path: route('title-description-metas') }), win.wp.apiFetch({ path: route('target-keywords') })]);
+      return { title: texts?.title ?? '', description: texts?.description ?? '', keywords: Array.isArray(keywords?.value) ? keywords.value.map(String) : [] };
+    },
+    async write(values) {
+      await win.wp.apiFetch({ path: route('title-description-metas'), method: 'PUT', data: { title: values.title, description: values.description } });
+      await win.wp.apiFetch({ path: route('target-keywords'), method: 'PUT', data: { [META.keywords]: values.keywords.join(',') } });
+      // Its panel shows what it fetched when the preview loaded; a reload keeps Elementor's unsaved edits.
+      let reloaded = false;
+      win.elementor.once?.('preview:loaded', () => { reloaded = true; });
+      win.elementor.reloadPreview();
+      await waitForValue(() => reloaded, 1200);
     },
   };
 }
