@@ -8,11 +8,12 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
   const [options, setOptions] = useState(settings.writing);
   const [createMissingCategories, setCreateMissingCategories] = useState(settings.createMissingCategories);
   const [bodyMode, setBodyMode] = useState<'replace' | 'append'>('replace');
+  const [featuredImage, setFeaturedImage] = useState(settings.featuredImage);
   const [problem, setProblem] = useState('');
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode });
+    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode, featuredImage });
     if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the form.');
     setProblem('');
     onStart(parsed.data);
@@ -39,6 +40,10 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
       <label className="inline">
         <input type="checkbox" checked={createMissingCategories} onChange={(event) => setCreateMissingCategories(event.target.checked)} />
         Create categories the site lacks
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={featuredImage} onChange={(event) => setFeaturedImage(event.target.checked)} />
+        Featured image (one image from {settings.imageModel})
       </label>
       <button type="submit" className="primary">Generate</button>
     </form>

@@ -32,13 +32,15 @@ export function RunningJob({ job, actions }: { job: JobState; actions: JobAction
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [actions]);
-  const label = job.phase === 'writing' ? `Writing… ${job.words.toLocaleString('en')} words` : RUNNING_LABELS[job.phase] ?? 'Working…';
+  const label = job.phase === 'writing' ? `Writing… ${job.words.toLocaleString('en')} words`
+    : job.imagePending ? 'Written. Drawing the featured image…' : RUNNING_LABELS[job.phase] ?? 'Working…';
   return (
     <section className="stack">
       <p role="status" aria-live="polite" className="status">{label}</p>
       <div className="progress" aria-hidden="true"><div /></div>
       <PartialText text={job.partialBody} follow />
-      <button type="button" onClick={actions.cancel} disabled={job.phase === 'applying'}>Cancel</button>
+      {/* Once the post is written, only the image can still be stopped: the post goes in without it. */}
+      <button type="button" onClick={actions.cancel} disabled={job.phase === 'applying' && !job.imagePending}>{job.imagePending ? 'Skip the image' : 'Cancel'}</button>
     </section>
   );
 }
@@ -74,6 +76,7 @@ export function DoneJob({ job, actions }: { job: JobState; actions: JobActions }
   const facts = [
     report?.seo ? `${report.seo}.` : '',
     report?.slug ? `Address: /${report.slug}/` : '',
+    report?.image ?? '',
     report?.tagsCreated.length ? `New tags: ${report.tagsCreated.join(', ')}.` : '',
     report?.categoriesCreated.length ? `New categories: ${report.categoriesCreated.join(', ')}.` : '',
     report?.categoriesSkipped.length ? `Skipped categories the site lacks: ${report.categoriesSkipped.join(', ')}.` : '',

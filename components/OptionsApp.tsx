@@ -121,6 +121,14 @@ export function OptionsApp() {
             <input type="checkbox" checked={settings.descriptionAsExcerpt} onChange={(event) => update({ descriptionAsExcerpt: event.target.checked })} />
             Put the meta description in the excerpt too
           </label>
+          <label className="inline">
+            <input type="checkbox" checked={settings.featuredImage} onChange={(event) => update({ featuredImage: event.target.checked })} />
+            Draw a featured image (each image is billed by the endpoint)
+          </label>
+          <Field id="image-model" label="Image model" problem={problems.imageModel} help="Used through the same endpoint’s images API.">
+            <input id="image-model" value={settings.imageModel} aria-invalid={Boolean(problems.imageModel)} aria-describedby="image-model-help"
+              onChange={(event) => update({ imageModel: event.target.value })} />
+          </Field>
         </fieldset>
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>Save</button>

@@ -39,6 +39,18 @@ export const SeoValuesSchema = /* @__PURE__ */ z.object({
   slug: z.optional(z.string()),
 });
 
+/**
+ * A featured image the model drew (lib/generation/featured-image.ts), checked before it is
+ * uploaded to the site: base64 of the bytes, a file name from the keyphrase, its alt text.
+ */
+export const FeaturedImageSchema = /* @__PURE__ */ z.object({
+  base64: z.string().check(z.maxLength(28_000_000), z.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+  fileName: z.string().check(z.regex(/^[a-z0-9-]{1,80}\.(png|jpg|webp)$/)),
+  alt: z.string().check(z.maxLength(200)),
+});
+export type FeaturedImage = z.infer<typeof FeaturedImageSchema>;
+
 /** What to write. Terms are names; the adapter reuses existing terms case-insensitively. */
 export const EditorFillSchema = /* @__PURE__ */ z.object({
   title: z.optional(z.string()),
@@ -50,6 +62,8 @@ export const EditorFillSchema = /* @__PURE__ */ z.object({
   seo: z.optional(SeoValuesSchema),
   /** The post's address, set only on a post that was never published. */
   slug: z.optional(z.string()),
+  /** Uploaded to the media library, then set as the post's featured image. */
+  featuredImage: z.optional(FeaturedImageSchema),
   /**
    * replace: the body replaces the current one; append: it goes after it (Elementor offers both);
    * rewrite: a rewritten body replaces the current one, and an editor with a design of its own
@@ -69,15 +83,24 @@ export const ApplyReportSchema = /* @__PURE__ */ z.object({
   /** Where the SEO fields went, e.g. "Yoast SEO: title, description, keyphrase". */
   seo: z.optional(z.string()),
   slug: z.optional(z.string()),
+  /** What became of the featured image, in one sentence. */
+  image: z.optional(z.string()),
 });
 export type ApplyReport = z.infer<typeof ApplyReportSchema>;
 
 /** Whatever an adapter needs to put the editor back exactly as it was; plain JSON. */
-export const EditorSnapshotSchema = /* @__PURE__ */ z.object({ kind: EditorKindSchema, data: z.unknown(), seo: z.optional(SeoValuesSchema) });
+export const EditorSnapshotSchema = /* @__PURE__ */ z.object({
+  kind: EditorKindSchema, data: z.unknown(), seo: z.optional(SeoValuesSchema),
+  /** The featured image the fill uploaded: undo deletes it from the media library again. */
+  uploadedMediaId: z.optional(z.int()),
+});
 export type EditorSnapshot = z.infer<typeof EditorSnapshotSchema>;
 
-/** What the page world adds to a fill: post meta of the SEO plugin, saved in the same undo step. */
-export interface FillExtra { meta?: Record<string, string> }
+/**
+ * What the page world adds to a fill, in the same undo step: post meta of the SEO plugin, and the
+ * media item uploaded for the featured image.
+ */
+export interface FillExtra { meta?: Record<string, string>; featuredMedia?: { id: number; url: string } }
 
 /**
  * One per editor. Runs in the page world (it needs wp.data, tinymce or $e) and is built from

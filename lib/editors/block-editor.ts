@@ -42,8 +42,8 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  */
 type EditOptions = { undoIgnore: true } | { isCached: true };
 
-interface Snapshot { title: string; excerpt: string; slug: string; tags: number[]; categories: number[]; content: string }
-const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', slug: 'string', tags: 'numbers', categories: 'numbers', content: 'string' });
+interface Snapshot { title: string; excerpt: string; slug: string; featured: number; tags: number[]; categories: number[]; content: string }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', slug: 'string', featured: 'number', tags: 'numbers', categories: 'numbers', content: 'string' });
 
 /**
  * React's batching of state updates (the page's ReactDOM): React 17, in WordPress 6.1, renders
@@ -124,6 +124,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
     if (fill.excerpt !== undefined) edits.excerpt = fill.excerpt;
     if (final && fill.slug && mayRename()) report.slug = edits.slug = fill.slug;
     if (final && extra?.meta) edits.meta = extra.meta;
+    if (final && extra?.featuredMedia) edits.featured_media = extra.featuredMedia.id;
     const [tags, categories] = await Promise.all([
       fill.tags && termsFor('tags', fill.tags, true, final),
       fill.categories && termsFor('categories', fill.categories, fill.createMissingCategories, final),
@@ -260,7 +261,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
 
   function restoreSnapshot(snapshot: EditorSnapshot) {
     const data = readOwnSnapshot(snapshot);
-    editAll({ title: data.title, excerpt: data.excerpt, slug: data.slug, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
+    editAll({ title: data.title, excerpt: data.excerpt, slug: data.slug, featured_media: data.featured, tags: data.tags, categories: data.categories }, wp.blocks.parse(data.content), data.content);
   }
 
   /** Ends the preview at once (terms that arrive later show nothing); returns its prepared terms. */
@@ -300,6 +301,7 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
         title: select.getEditedPostAttribute('title') ?? '',
         excerpt: select.getEditedPostAttribute('excerpt') ?? '',
         slug: select.getEditedPostAttribute('slug') ?? '',
+        featured: select.getEditedPostAttribute('featured_media') ?? 0,
         tags: select.getEditedPostAttribute('tags') ?? [],
         categories: select.getEditedPostAttribute('categories') ?? [],
         content: select.getEditedPostContent(),

@@ -26,15 +26,17 @@ export interface ClassicEditorDeps {
   tagBox(): { quickClicks(element: Element): void } | undefined;
   /** WordPress's autosave (`wp.autosave.server`), held off while a post streams in. */
   autosave?(): { suspend(): void; resume(): void } | undefined;
+  /** WordPress's Featured image box (`wp.media.featuredImage`): it redraws the box, and the form saves it. */
+  featuredImage?(): { set(id: number): void } | undefined;
   rest?: RestRequest;
 }
 
-interface Snapshot { title: string; excerpt: string; slug: string; tags: string; categoryIds: string[]; body: string }
-const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', slug: 'string', tags: 'string', categoryIds: 'strings', body: 'string' });
+interface Snapshot { title: string; excerpt: string; slug: string; featured: string; tags: string; categoryIds: string[]; body: string }
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', slug: 'string', featured: 'string', tags: 'string', categoryIds: 'strings', body: 'string' });
 
 const TAG_DELIMITER = ',';
 
-export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave, rest }: ClassicEditorDeps): EditorAdapter {
+export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave, featuredImage, rest }: ClassicEditorDeps): EditorAdapter {
   const field = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
   const visualEditor = () => {
     const editor = tinymce()?.get('content');
@@ -95,6 +97,7 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
     setTitle(data.title);
     setValue(field<HTMLTextAreaElement>('#excerpt'), data.excerpt);
     setValue(field<HTMLInputElement>('#post_name'), data.slug);
+    if (field<HTMLInputElement>('#_thumbnail_id') && field<HTMLInputElement>('#_thumbnail_id')!.value !== data.featured) featuredImage?.()?.set(Number(data.featured));
     setTags(data.tags);
     const ids = new Set(data.categoryIds);
     for (const box of categoryBoxes()) box.checked = ids.has(box.value);
@@ -150,15 +153,21 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
         title: field<HTMLInputElement>('#title')?.value ?? '',
         excerpt: field<HTMLTextAreaElement>('#excerpt')?.value ?? '',
         slug: field<HTMLInputElement>('#post_name')?.value ?? '',
+        featured: field<HTMLInputElement>('#_thumbnail_id')?.value ?? '-1',
         tags: field<HTMLTextAreaElement>('#tax-input-post_tag')?.value ?? '',
         categoryIds: categoryBoxes().filter((box) => box.checked).map((box) => box.value),
         body: readBody(),
       };
       return { kind: 'classic-editor', data };
     },
-    async apply(fill): Promise<ApplyReport> {
+    async apply(fill, extra): Promise<ApplyReport> {
       const report: ApplyReport = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
       if (fill.title !== undefined) setTitle(fill.title);
+      if (extra?.featuredMedia) {
+        const box = featuredImage?.();
+        if (box) box.set(extra.featuredMedia.id);
+        else report.warnings.push('This editor has no Featured image box, so the image is only in the media library.');
+      }
       if (fill.excerpt !== undefined) setValue(field<HTMLTextAreaElement>('#excerpt'), fill.excerpt);
       // The Slug box's field, saved with the form; a post once published keeps its address.
       const slug = field<HTMLInputElement>('#post_name');
@@ -204,12 +213,12 @@ export function createClassicEditorAdapter({ document, tinymce, tagBox, autosave
       previewShown = undefined;
       autosave?.()?.resume();
     },
-    async commitPreview(snapshot, fill) {
+    async commitPreview(snapshot, fill, extra) {
       // The post as it was, outside TinyMCE's undo levels, then the whole post as one level.
       restoreFields(snapshot, false);
       previewBase = undefined;
       previewShown = undefined;
-      const report = await this.apply(fill);
+      const report = await this.apply(fill, extra);
       autosave?.()?.resume();
       return report;
     },

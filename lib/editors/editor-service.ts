@@ -2,6 +2,8 @@
 import type { ApplyReport, EditorAdapter, EditorSnapshot } from './adapter';
 import { detectEditor } from './detect';
 import { detectSeoPlugin } from './seo';
+import { deleteMedia, uploadFeaturedImage, type UploadedMedia } from './media';
+import { restFromPage } from './page-rest';
 import type { BridgeCall } from '../messaging/protocol';
 import type { UserError } from '../errors';
 import { PressPilotError } from '../errors';
@@ -10,6 +12,7 @@ const NO_SEO_PLUGIN = 'No SEO plugin is active here';
 
 export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter | null = detectEditor as (win: Window) => EditorAdapter | null, detectSeo = detectSeoPlugin) {
   let adapter: EditorAdapter | null = null;
+  const rest = restFromPage(win);
   /** The job being streamed into the editor, and the post as it was before it. */
   let preview: { streamId: string; snapshot: EditorSnapshot } | undefined;
   // The editor's globals appear after document_start, so look again until one is found.
@@ -39,6 +42,16 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
         const seo = fill.seo ? detectSeo(win, editor.kind) : null;
         // The snapshot is taken first (before any preview), so whatever happens next can be undone.
         const snapshot: EditorSnapshot = { ...streamed?.snapshot ?? await editor.snapshot(), ...(seo ? { seo: await seo.read() } : {}) };
+        // Uploaded first, so that the post's edit sets it in the same undo step; undo deletes it.
+        let featuredMedia: UploadedMedia | undefined;
+        let imageFailure: string | undefined;
+        if (fill.featuredImage) {
+          featuredMedia = await uploadFeaturedImage(rest, fill.featuredImage).catch((error: unknown) => {
+            imageFailure = `No featured image: the site refused the upload (${(error instanceof Error ? error.message : String(error)).replace(/\.$/, '')}). The rest of the post is in.`;
+            return undefined;
+          });
+          if (featuredMedia) snapshot.uploadedMediaId = featuredMedia.id;
+        }
         try {
           const meta = seo?.meta?.(fill.seo!);
           // A plugin with a store of its own gets the values first (AIOSEO re-reads its store when the
@@ -46,7 +59,9 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
           // Its failure costs only its own fields.
           const writeSeo = (slug?: string) => (seo && !meta ? seo.write(slug ? { ...fill.seo!, slug } : fill.seo!).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined);
           let seoFailure = seo?.afterPost ? undefined : await writeSeo();
-          const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, { meta }) : await editor.apply(fill, { meta });
+          const extra = { meta, featuredMedia };
+          const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, extra) : await editor.apply(fill, extra);
+          if (fill.featuredImage) report.image = imageFailure ?? `Featured image: ${fill.featuredImage.fileName} (alt text “${fill.featuredImage.alt}”).`;
           if (seo?.afterPost) seoFailure = await writeSeo(report.slug);
           if (fill.seo) {
             // Where the description still is, if anywhere: the blogger may keep it out of the excerpt.
@@ -80,10 +95,11 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
     }
   }
 
-  /** The post, then the SEO plugin's fields, as they were. */
+  /** The post, then the SEO plugin's fields, as they were, and the uploaded image gone again. */
   async function restore(editor: EditorAdapter, snapshot: EditorSnapshot) {
     await editor.restore(snapshot);
     if (snapshot.seo) await detectSeo(win, editor.kind)?.write(snapshot.seo);
+    if (snapshot.uploadedMediaId !== undefined) await deleteMedia(rest, snapshot.uploadedMediaId);
   }
 
   async function endPreview(editor: EditorAdapter) {

@@ -5,7 +5,7 @@
  */
 import { blockToHtml, type BodyBlock } from '../content/body';
 import { align } from '../content/diff';
-import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot } from './adapter';
+import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot, FillExtra } from './adapter';
 import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
 import { elementorReady, type ElementorCommandsGlobal } from './status';
 import { readSnapshot } from './snapshot-data';
@@ -41,9 +41,9 @@ export interface ElementorDeps {
 }
 
 /** Terms and slug are the saved post's (REST), null when the site would not say. */
-interface Snapshot { title: string; excerpt: string; elements: Array<Record<string, unknown>>; tags: number[] | null; categories: number[] | null; slug: string | null }
+interface Snapshot { title: string; excerpt: string; featured: Record<string, unknown>; elements: Array<Record<string, unknown>>; tags: number[] | null; categories: number[] | null; slug: string | null }
 type Fill = Parameters<EditorAdapter['apply']>[0];
-const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', elements: 'objects', tags: 'numbers-or-null', categories: 'numbers-or-null', slug: 'string-or-null' });
+const readOwnSnapshot = (snapshot: EditorSnapshot) => readSnapshot<Snapshot>(snapshot.data, { title: 'string', excerpt: 'string', featured: 'object', elements: 'objects', tags: 'numbers-or-null', categories: 'numbers-or-null', slug: 'string-or-null' });
 
 export interface ElementModel {
   id: string;
@@ -274,6 +274,12 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     editor().commands.internal('document/save/set-is-modified', { status: changed });
   }
 
+    /** The page settings' Featured image, as plain JSON ({ id, url }; empty without one). */
+  const featuredImageOf = (container: ElementorContainer): Record<string, unknown> => {
+    const value = container.settings.get('post_featured_image');
+    return value && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : { id: '', url: '' };
+  };
+
   /** The page's elements as plain JSON, the way Elementor saves them. */
   const pageElements = (container: ElementorContainer) => container.children.map((child) => child.model.toJSON({ remove: ['default', 'editSettings', 'defaultEditSettings'] }));
 
@@ -284,7 +290,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
 
   function putBack(data: Snapshot, withBody = true) {
     const { container, commands } = editor();
-    commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt }, options: { external: true } });
+    commands.run('document/elements/settings', { container, settings: { post_title: data.title, post_excerpt: data.excerpt, post_featured_image: data.featured }, options: { external: true } });
     if (withBody) putBody(data.elements);
   }
 
@@ -296,7 +302,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   function asOneHistoryEntry(before: Snapshot, withBody: boolean, change: () => void) {
     const { container, commands } = editor();
     outsideHistory(change);
-    const after: Snapshot = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', elements: pageElements(container) };
+    const after: Snapshot = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', featured: featuredImageOf(container), elements: pageElements(container) };
     inOneHistoryStep('PressPilot', () => commands.internal('document/history/log-sub-item', {
       container,
       type: 'change',
@@ -305,8 +311,8 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     markChanged(true);
   }
 
-  function setPageSettings(fill: Fill) {
-    const settings = pageSettings(fill);
+  function setPageSettings(fill: Fill, extra?: FillExtra) {
+    const settings = pageSettings(fill, extra);
     if (Object.keys(settings).length) editor().commands.run('document/elements/settings', { container: editor().container, settings, options: { external: true } });
   }
 
@@ -346,10 +352,12 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     }
   }
 
-  function pageSettings(fill: Fill): Record<string, string> {
-    const settings: Record<string, string> = {};
+  /** The page settings a fill changes; the featured image is the page settings' own control. */
+  function pageSettings(fill: Fill, extra?: FillExtra): Record<string, unknown> {
+    const settings: Record<string, unknown> = {};
     if (fill.title !== undefined) settings.post_title = fill.title;
     if (fill.excerpt !== undefined) settings.post_excerpt = fill.excerpt;
+    if (extra?.featuredMedia) settings.post_featured_image = { id: extra.featuredMedia.id, url: extra.featuredMedia.url };
     return settings;
   }
 
@@ -408,6 +416,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const data: Snapshot = {
         title: container.settings.get('post_title') ?? '',
         excerpt: container.settings.get('post_excerpt') ?? '',
+        featured: featuredImageOf(container),
         elements: pageElements(container),
         tags: terms?.tags ?? null,
         categories: terms?.categories ?? null,
@@ -415,7 +424,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       };
       return { kind: 'elementor', data };
     },
-    async apply(fill): Promise<ApplyReport> {
+    async apply(fill, extra): Promise<ApplyReport> {
       // Before anything changes, terms included.
       if (fill.bodyMode === 'rewrite' && fill.body) assertEveryElementShown(editor().container);
       const before = readOwnSnapshot(await this.snapshot());
@@ -423,14 +432,14 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       if (fill.bodyMode === 'rewrite' && fill.body) {
         const body = fill.body;
         asOneHistoryEntry(before, true, () => {
-          setPageSettings(fill);
+          setPageSettings(fill, extra);
           rewriteText(body);
         });
         return report;
       }
       inOneHistoryStep('PressPilot', () => {
         const { container, commands } = editor();
-        const settings = pageSettings(fill);
+        const settings = pageSettings(fill, extra);
         if (Object.keys(settings).length) commands.run('document/elements/settings', { container, settings, options: { external: true } });
         if (fill.body) {
           if (fill.bodyMode !== 'append') commands.run('document/elements/empty', { force: true });
@@ -463,11 +472,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       markChanged(changedBefore ?? false);
       changedBefore = undefined;
     },
-    async commitPreview(snapshot, fill) {
+    async commitPreview(snapshot, fill, extra) {
       if (fill.body && !await showBody(fill.body, fill.bodyMode)) throw new Error('The preview was ended while it was being written in.');
       const report = await setTerms(fill, readOwnSnapshot(snapshot));
       // Without building the page again: it is all there already.
-      asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill));
+      asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill, extra));
       previewing = false;
       shownSections = [];
       changedBefore = undefined;

@@ -5,10 +5,12 @@
  */
 import { PressPilotError } from '../errors';
 
-type FieldType = 'string' | 'numbers' | 'strings' | 'objects' | 'numbers-or-null' | 'string-or-null';
+type FieldType = 'string' | 'number' | 'numbers' | 'strings' | 'object' | 'objects' | 'numbers-or-null' | 'string-or-null';
 
 const CHECKS: Record<FieldType, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number',
+  object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   numbers: (value) => Array.isArray(value) && value.every((item) => typeof item === 'number'),
   strings: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
   objects: (value) => Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null),

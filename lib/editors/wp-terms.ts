@@ -4,7 +4,7 @@ export type Taxonomy = 'tags' | 'categories';
 export interface Term { id: number; name: string }
 
 /** A REST call with the editor page's login session and nonce; path like `/wp/v2/tags?search=x`. */
-export type RestRequest = (path: string, init?: { method?: string; data?: unknown }) => Promise<unknown>;
+export type RestRequest = (path: string, init?: { method?: string; data?: unknown; body?: FormData }) => Promise<unknown>;
 
 function decodeEntities(name: string): string {
   // REST returns term names HTML-escaped (&amp;); compare and show them as the user typed them.
@@ -73,7 +73,7 @@ export function restViaFetch(root: string, nonce: string, fetchImpl: typeof fetc
       method: init?.method ?? 'GET',
       credentials: 'same-origin',
       headers: { 'X-WP-Nonce': nonce, ...(init?.data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      ...(init?.data !== undefined ? { body: JSON.stringify(init.data) } : {}),
+      ...(init?.data !== undefined ? { body: JSON.stringify(init.data) } : init?.body ? { body: init.body } : {}),
     });
     const body = await response.json().catch(() => null);
     if (!response.ok) {

@@ -7,9 +7,6 @@ import { PressPilotError, type ErrorCode } from '../errors';
 import { slugFromKeyphrase } from '../content/slug';
 import { describeError } from './model-errors';
 
-/** `gpt-image-1` and the DALL·E models are retired at OpenAI (see the SDK's ImageModel notes). */
-export const DEFAULT_IMAGE_MODEL = 'gpt-image-2.5-flare';
-
 export const IMAGE_PROMPT_SYSTEM = [
   'You write the prompt for an image model that draws the header picture of a blog post.',
   'Describe one photograph or illustration showing the subject of the post, in a wide landscape composition.',
@@ -74,39 +71,42 @@ function hostOf(baseURL: string): string {
   try { return new URL(baseURL).host; } catch { return baseURL; }
 }
 
-/** The SDK's errors from the images call, said as being about the featured image only. */
-function imageError(error: unknown, client: OpenAI, model: string): unknown {
-  if (error instanceof OpenAI.APIUserAbortError || error instanceof FeaturedImageError) return error;
+/** Anything else that went wrong, said as being about the featured image only. */
+function aboutTheImage(error: unknown, client: OpenAI, model: string): unknown {
+  if (error instanceof OpenAI.APIUserAbortError) return error; // a cancelled job, handled as such
+  const described = describeError(error, { baseURL: client.baseURL, model });
+  return new FeaturedImageError(`No featured image: ${described.message}`, described.code, described.retryable);
+}
+
+/** The images call's own failures: no images API there, or a picture the model will not draw. */
+function imagesError(error: unknown, client: OpenAI, model: string): unknown {
   if (error instanceof OpenAI.NotFoundError) {
     return new FeaturedImageError(`No featured image: the endpoint at ${hostOf(client.baseURL)} has no images API or no model “${model}”; the post itself was filled.`, 'no-model');
   }
   if (error instanceof OpenAI.BadRequestError && /content.?policy|safety|moderation/i.test(`${error.code ?? ''} ${error.message}`)) {
     return new FeaturedImageError('No featured image: the image model refused to draw a picture for this post; the post itself was filled.', 'refused');
   }
-  const described = describeError(error, { baseURL: client.baseURL, model });
-  return new FeaturedImageError(`No featured image: ${described.message}`, described.code, described.retryable);
+  return aboutTheImage(error, client, model);
 }
 
 export async function generateFeaturedImage(input: { client: OpenAI; chatModel: string; imageModel: string; subject: ImageSubject; signal?: AbortSignal }): Promise<FeaturedImage> {
   const { client, imageModel: model, subject, signal } = input;
-  try {
-    const prompt = await writeImagePrompt(client, input.chatModel, subject, signal);
-    const answer = await client.images.generate({ model, prompt, n: 1, ...sizing(model) }, { signal });
-    const base64 = answer.data?.[0]?.b64_json;
-    if (!base64) {
-      throw new FeaturedImageError(answer.data?.[0]?.url
-        ? 'No featured image: the image model answered with a link instead of the image itself, which PressPilot cannot download.'
-        : 'No featured image: the image model answered without an image.');
-    }
-    // Checked before decoding so a huge answer is never copied again.
-    if (base64.length > (MAX_BYTES / 3) * 4 + 4) throw new FeaturedImageError('No featured image: the image the model drew is larger than 20 MB.');
-    const mime = sniff(decode(base64));
-    if (!mime) throw new FeaturedImageError('No featured image: the image model answered with something that is not a PNG, JPEG or WebP image.');
-    const extension = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' }[mime];
-    const keyphrase = subject.keyphrase.trim();
-    const alt = keyphrase ? keyphrase.charAt(0).toUpperCase() + keyphrase.slice(1) : subject.title.trim();
-    return { base64, mime, fileName: `${slugFromKeyphrase(keyphrase) || 'featured-image'}.${extension}`, alt };
-  } catch (error) {
-    throw imageError(error, client, model);
+  const prompt = await writeImagePrompt(client, input.chatModel, subject, signal)
+    .catch((error: unknown) => { throw aboutTheImage(error, client, input.chatModel); });
+  const answer = await client.images.generate({ model, prompt, n: 1, ...sizing(model) }, { signal })
+    .catch((error: unknown) => { throw imagesError(error, client, model); });
+  const base64 = answer.data?.[0]?.b64_json;
+  if (!base64) {
+    throw new FeaturedImageError(answer.data?.[0]?.url
+      ? 'No featured image: the image model answered with a link instead of the image itself, which PressPilot cannot download.'
+      : 'No featured image: the image model answered without an image.');
   }
+  // Checked before decoding so a huge answer is never copied again.
+  if (base64.length > Math.ceil(MAX_BYTES / 3) * 4) throw new FeaturedImageError('No featured image: the image the model drew is larger than 20 MB.');
+  const mime = sniff(decode(base64));
+  if (!mime) throw new FeaturedImageError('No featured image: the image model answered with something that is not a PNG, JPEG or WebP image.');
+  const extension = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' }[mime];
+  const keyphrase = subject.keyphrase.trim();
+  const alt = keyphrase ? keyphrase.charAt(0).toUpperCase() + keyphrase.slice(1) : subject.title.trim();
+  return { base64, mime, fileName: `${slugFromKeyphrase(keyphrase) || 'featured-image'}.${extension}`, alt };
 }

@@ -19,7 +19,8 @@ function jsonField(answer: string, name: string): unknown {
   }
 }
 
-const LINE_LABELS = { title: 'TITLE', metaDescription: 'META_DESCRIPTION', tags: 'TAGS', categories: 'CATEGORIES' } as const;
+const LINE_LABELS = { title: 'TITLE', metaDescription: 'META_DESCRIPTION', seoTitle: 'SEO_TITLE', focusKeywords: 'FOCUS_KEYWORDS', tags: 'TAGS', categories: 'CATEGORIES' } as const;
+const LISTS = new Set(['focusKeywords', 'tags', 'categories']);
 
 /** A header line of the seed's format, once its line has ended. */
 function lineField(answer: string, label: string): string | undefined {
@@ -48,16 +49,16 @@ export function finishedBlocks(markdown: string): string {
 export function streamedPost(answer: string): StreamedPost {
   const post: StreamedPost = { body: finishedBlocks(partialBody(answer)) };
   const json = answer.trimStart().startsWith('{');
-  for (const field of ['title', 'metaDescription', 'tags', 'categories'] as const) {
+  const fields = post as Record<keyof typeof LINE_LABELS, string | string[] | undefined>;
+  for (const field of Object.keys(LINE_LABELS) as Array<keyof typeof LINE_LABELS>) {
     if (json) {
       const value = jsonField(answer, field);
-      if (field === 'tags' || field === 'categories') { if (Array.isArray(value)) post[field] = value.filter((item): item is string => typeof item === 'string' && item.trim() !== ''); }
-      else if (typeof value === 'string' && value.trim()) post[field] = value.trim();
+      if (LISTS.has(field)) { if (Array.isArray(value)) fields[field] = value.filter((item): item is string => typeof item === 'string' && item.trim() !== ''); }
+      else if (typeof value === 'string' && value.trim()) fields[field] = value.trim();
     } else {
       const value = lineField(answer, LINE_LABELS[field]);
       if (value === undefined || value === '') continue;
-      if (field === 'tags' || field === 'categories') post[field] = split(value);
-      else post[field] = value;
+      fields[field] = LISTS.has(field) ? split(value) : value;
     }
   }
   return post;

@@ -10,6 +10,7 @@ import { generatePost, PartialAnswerError, type GenerationProgress } from '../ge
 import { countWords } from '../generation/post';
 import type { PostFields } from '../generation/post-fields';
 import { createEditorFeed } from './editor-feed';
+import { createImageTasks, type ImageOutcome } from './image-tasks';
 import { streamedPost } from '../generation/streamed-post';
 import type { StreamedPost } from '../generation/post-fields';
 import type { FillFields } from '../content/markdown';
@@ -50,7 +51,11 @@ export interface JobRunnerDeps {
   now?: () => number;
   /** Told when the first job starts and when the last one ends. */
   onBusyChange?: (busy: boolean) => void;
+  /** Draws a featured image (lib/generation/featured-image.ts); replaced in tests. */
+  drawImage?: Parameters<typeof createImageTasks>[0];
 }
+
+const IMAGE_LOST = 'No featured image: the browser restarted PressPilot’s background worker while it was being drawn.';
 
 
 /** Clients are cheap, but a new one per job means settings changes take effect at once. */
@@ -70,6 +75,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   const controllers = new Map<number, AbortController>();
   /** Tabs whose kept result is being written into the editor (Apply after a review). */
   const applying = new Set<number>();
+  const images = createImageTasks(deps.drawImage);
 
   async function update(tabId: number, jobId: string, patch: Partial<JobState>): Promise<JobState | null> {
     const current = await deps.jobs.get(tabId);
@@ -125,7 +131,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function writePost(tabId: number, job: JobState, post: PostFields, fields: FillFields, streamId?: string): Promise<void> {
     applying.add(tabId);
     try {
-      await update(tabId, job.id, { phase: 'applying', error: undefined });
+      const wantsImage = job.request.mode === 'generate' && job.request.featuredImage;
+      const drawing = wantsImage ? images.outcome(tabId, job.id) : undefined;
+      await update(tabId, job.id, { phase: 'applying', error: undefined, imagePending: Boolean(drawing) });
+      const image: ImageOutcome | undefined = await drawing;
       const response = await deps.sendToTab(tabId, {
         type: 'editor/apply',
         post,
@@ -134,15 +143,17 @@ export function createJobRunner(deps: JobRunnerDeps) {
         createMissingCategories: job.request.createMissingCategories,
         ...(job.request.mode === 'rewrite' ? { pageId: job.pageId, kept: job.kept } : {}),
         ...(streamId ? { streamId } : {}),
+        ...(image && 'image' in image ? { featuredImage: image.image } : {}),
       });
       const error = contextError(response);
       if (error || !('report' in response)) {
         // The post is kept: the popup offers "Apply anyway" once the editor is back.
-        await update(tabId, job.id, { phase: 'failed', error: error ?? { code: 'editor-failed', message: 'The editor did not take the post.', retryable: true } });
+        await update(tabId, job.id, { phase: 'failed', imagePending: false, error: error ?? { code: 'editor-failed', message: 'The editor did not take the post.', retryable: true } });
         return;
       }
+      const report = wantsImage && !response.report.image ? { ...response.report, image: image && 'failure' in image ? image.failure : IMAGE_LOST } : response.report;
       await deps.undo.set(tabId, response.snapshot);
-      await update(tabId, job.id, { phase: 'done', applied: true, canUndo: true, report: response.report });
+      await update(tabId, job.id, { phase: 'done', imagePending: false, applied: true, canUndo: true, report });
     } finally {
       applying.delete(tabId);
     }
@@ -164,6 +175,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
       settings = await deps.loadSettings();
       const client = deps.createClient(settings, await deps.loadApiKey());
       const request = job.request;
+      // Drawn while the body is written, from the fields the model writes first.
+      const drawImage = request.mode === 'generate' && request.featuredImage
+        ? (post: Partial<PostFields>) => images.startWhenKnown(tabId, job.id, post, { client, chatModel: settings!.model, imageModel: settings!.imageModel, language: request.options.language, signal: controller.signal })
+        : undefined;
       if (request.mode === 'rewrite') {
         const current = context.current!;
         checkRewriteFits(current.markdown, request.presets, settings);
@@ -203,6 +218,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
           if (feed && progress.phase === 'writing') {
             streamed = streamedPost(progress.answer);
             feed.push(streamed);
+            drawImage?.(streamed);
           }
           const wait = interval - (now() - lastWrite);
           if (progress.phase !== 'writing' || wait <= 0) {
@@ -219,6 +235,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const wasStreamed = await stopFeed();
       if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
       const { post, keptSummary } = withKeptBlocks(result.post, context.current?.kept);
+      drawImage?.(post);
       const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary });
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
@@ -254,6 +271,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       controllers.get(tabId)?.abort();
       const controller = new AbortController();
       controllers.set(tabId, controller);
+      images.forget(tabId);
       if (controllers.size === 1) deps.onBusyChange?.(true);
       const job: JobState = {
         id: crypto.randomUUID(), tabId, request, phase: 'reading', startedAt: now(), updatedAt: now(),
@@ -292,7 +310,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (!job || job.request.mode !== 'generate' || !job.partialBody.trim() || isRunning(job)) throw new PressPilotError('unknown', 'There is nothing written to keep.');
       await deps.prepareTab?.(tabId);
       const known = job.partialFields ?? {};
-      const post: PostFields = { title: known.title ?? '', metaDescription: known.metaDescription ?? '', tags: known.tags ?? [], categories: known.categories ?? [], body: job.partialBody };
+      const post: PostFields = { ...known, title: known.title ?? '', metaDescription: known.metaDescription ?? '', tags: known.tags ?? [], categories: known.categories ?? [], body: job.partialBody };
       const { descriptionAsExcerpt } = await deps.loadSettings();
       await writePost(tabId, job, post, { title: Boolean(known.title), excerpt: Boolean(known.metaDescription) && descriptionAsExcerpt, tags: Boolean(known.tags?.length), categories: Boolean(known.categories?.length), body: true });
     },
@@ -310,6 +328,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     async dismiss(tabId: number): Promise<void> {
       controllers.get(tabId)?.abort();
+      images.forget(tabId);
       await deps.jobs.set(tabId, null);
     },
 

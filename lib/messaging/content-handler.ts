@@ -78,7 +78,8 @@ export function createContentHandler({ bridge, converters, pageId }: ContentHand
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
           const cache = request.streamId ? blocksOf(request.streamId) : undefined;
           const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache, request.kept);
-          const { report, snapshot } = await bridge.call({ type: 'apply', fill, streamId: request.streamId }, 120_000);
+          const withImage = request.featuredImage ? { ...fill, featuredImage: request.featuredImage } : fill;
+          const { report, snapshot } = await bridge.call({ type: 'apply', fill: withImage, streamId: request.streamId }, 120_000);
           return { ok: true, report, snapshot };
         }
         case 'editor/stream': {

@@ -4,7 +4,7 @@
  * each marked pure, so the scripts on every editor page carry only the schemas they use.
  */
 import * as z from 'zod/mini';
-import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema } from '../editors/adapter';
+import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSchema, EditorSnapshotSchema, FeaturedImageSchema } from '../editors/adapter';
 import { ERROR_CODES } from '../errors';
 import { PostFieldsSchema, StreamedPostSchema } from '../generation/post-fields';
 import { REWRITE_PRESETS, WritingOptionsSchema } from '../generation/writing';
@@ -25,6 +25,8 @@ export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
     options: WritingOptionsSchema,
     createMissingCategories: z._default(z.boolean(), false),
     bodyMode: z._default(z.enum(['replace', 'append']), 'replace'),
+    /** One image drawn for the post, uploaded and set as its featured image. */
+    featuredImage: z._default(z.boolean(), false),
   }),
   z.object({
     mode: z.literal('rewrite'),
@@ -94,6 +96,8 @@ export const JobStateSchema = /* @__PURE__ */ z.object({
   canUndo: z.boolean(),
   error: z.optional(UserErrorSchema),
   report: z.optional(ApplyReportSchema),
+  /** The post is written and waits for its featured image. */
+  imagePending: z.optional(z.boolean()),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -171,6 +175,7 @@ export const ContentRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type',
     kept: z.optional(KeptBlocksSchema),
     /** The job whose streamed preview this apply turns into one undo step from the post before it. */
     streamId: z.optional(z.string()),
+    featuredImage: z.optional(FeaturedImageSchema),
   }),
   /** What of the answer is finished so far, shown in the editor outside its undo history. */
   z.object({

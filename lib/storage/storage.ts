@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { JobStateSchema, type JobState } from '../messaging/protocol';
 import { WritingOptionsSchema } from '../generation/writing';
 import { EditorSnapshotSchema, type EditorSnapshot } from '../editors/adapter';
-import { DEFAULT_BASE_URL, DEFAULT_MODEL } from '../generation/endpoint-defaults';
+import { DEFAULT_BASE_URL, DEFAULT_IMAGE_MODEL, DEFAULT_MODEL } from '../generation/endpoint-defaults';
 
 
 export const SettingsSchema = z.object({
@@ -17,6 +17,9 @@ export const SettingsSchema = z.object({
   createMissingCategories: z.boolean().default(false),
   /** A new post's meta description goes into the excerpt too (an SEO plugin gets it either way). */
   descriptionAsExcerpt: z.boolean().default(true),
+  /** The popup's "Featured image" box starts ticked; off at install, since images cost money. */
+  featuredImage: z.boolean().default(false),
+  imageModel: z.string().trim().min(1, 'Pick or type an image model.').default(DEFAULT_IMAGE_MODEL),
   /** The model's limits, for refusing a rewrite that cannot fit (gpt-4o-mini's by default). */
   contextTokens: z.number().int().min(1_000).default(128_000),
   maxOutputTokens: z.number().int().min(500).default(16_384),

@@ -39,7 +39,7 @@ export async function configureEndpoint(browser: ExtensionBrowser, endpoint: End
   const options = await browser.openOptions();
   await options.getByLabel('Base URL').fill(endpoint.baseURL);
   await options.getByLabel('API key', { exact: true }).fill(endpoint.apiKey);
-  await options.getByLabel('Model').fill(endpoint.model);
+  await options.getByLabel('Model', { exact: true }).fill(endpoint.model);
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await options.getByRole('button', { name: 'Test connection' }).click();
@@ -60,9 +60,10 @@ export async function allowSiteInOptions(browser: ExtensionBrowser, siteUrl: str
 }
 
 /** Opens the real toolbar popup over the editor tab and starts a generation. */
-export async function generateFromPopup(browser: ExtensionBrowser, editor: Page, topic: string): Promise<Popup> {
+export async function generateFromPopup(browser: ExtensionBrowser, editor: Page, topic: string, choices: { featuredImage?: boolean } = {}): Promise<Popup> {
   const popup = await browser.openPopup(editor);
   await popup.page.getByLabel('Topic').fill(topic);
+  if (choices.featuredImage !== undefined) await popup.page.getByLabel(/^Featured image/).setChecked(choices.featuredImage);
   await popup.page.getByRole('button', { name: 'Generate' }).click();
   return popup;
 }

@@ -3,9 +3,12 @@
  * Chat Completions and Responses, streamed as real SSE, with switchable faults (error statuses,
  * a stream cut mid-way, a stalled stream, invalid output, servers that reject JSON schemas).
  * Tests script it in-process; it answers over real HTTP on loopback, CORS like OpenAI's.
+ * Images too: /images/generations draws a real PNG, and featured-image prompt requests are answered at once.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
+import { IMAGE_PROMPT_SYSTEM } from '../../lib/generation/featured-image';
 
 export interface Post { title: string; metaDescription: string; /** Left out, the answer is the seed's own format, which has neither. */
   seoTitle?: string; focusKeywords?: string[]; tags: string[]; categories: string[]; body: string }
@@ -15,6 +18,13 @@ export type Reply =
   | { kind: 'text'; text: string; chunkChars?: number; delayMs?: number }
   | { kind: 'error'; status: number; message?: string; type?: string; code?: string; headers?: Record<string, string> }
   | { kind: 'reject-json-schema' };
+
+/** Scripts /images/generations, apart from the chat queue: a job asks for both at once. */
+export type ImageReply =
+  | { kind: 'image'; delayMs?: number }
+  | { kind: 'error'; status: number; message?: string; code?: string }
+  | { kind: 'url-only' }
+  | { kind: 'not-an-image' };
 
 export interface RecordedRequest {
   id: number;
@@ -35,6 +45,8 @@ export interface OpenAITestServer {
   origin: string;
   requests: RecordedRequest[];
   enqueue(...replies: Reply[]): void;
+  /** Image answers, in order; when none are left, the PNG. */
+  enqueueImage(...replies: ImageReply[]): void;
   setDefault(reply: Reply): void;
   respondWith(handler: ((request: RecordedRequest) => Reply | undefined) | null): void;
   waitForRequest(predicate?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -114,6 +126,43 @@ export function makePost(options: { words?: number; title?: string; topic?: stri
   };
 }
 
+// ---- Images -------------------------------------------------------------------------------------
+
+/** What every featured-image prompt request is answered with. */
+export const TEST_IMAGE_PROMPT = 'A wide photograph of a tidy server room in soft morning light, seen from a low angle.';
+
+/** A request for a featured image's prompt (the chat model writing it), told apart by its system message. */
+export function isImagePromptRequest(request: Pick<RecordedRequest, 'body'>): boolean {
+  const first = request.body?.messages?.[0];
+  return (first?.role === 'system' || first?.role === 'developer') && first.content === IMAGE_PROMPT_SYSTEM;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/** A real RGB PNG with a gradient, so WordPress's GD can read it and cut thumbnails. */
+function makePng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, truecolour, deflate, no filter method, no interlace
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    const row = y * (1 + width * 3); // each row starts with filter type 0 (none), already zero
+    for (let x = 0; x < width; x++) rows.set([Math.round((x / (width - 1)) * 255), Math.round((y / (height - 1)) * 255), 160], row + 1 + x * 3);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const TEST_PNG = makePng(96, 64).toString('base64');
+
 // ---- Server ---------------------------------------------------------------------------------
 
 const CORS = {
@@ -161,6 +210,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
   const waiters: Array<{ predicate: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
   const sockets = new Set<Socket>();
   let queue: Reply[] = [];
+  let imageQueue: ImageReply[] = [];
   let handler: ((request: RecordedRequest) => Reply | undefined) | null = null;
   const initialDefault: Extract<Reply, { kind: 'post' }> = { kind: 'post', post: makePost() };
   let fallback: Reply = initialDefault;
@@ -257,6 +307,11 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
     if (typeof body.model !== 'string' || !models.includes(body.model)) {
       return sendError(res, 404, `The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
     }
+    if (isImagePromptRequest(request)) {
+      // Never from the queue: tests that script a post need not know an image prompt is asked too.
+      if (body.stream) return stream(res, request, TEST_IMAGE_PROMPT, { kind: 'text', text: TEST_IMAGE_PROMPT });
+      return complete(res, request, TEST_IMAGE_PROMPT);
+    }
     let picked = nextReply(request);
     const schema = wantsJsonSchema(request.path, body);
     if (picked.kind === 'reject-json-schema') {
@@ -272,6 +327,29 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       : (reply.format === 'json' || (reply.format !== 'lines' && schema)) ? postAsJson(reply.post) : postAsLines(reply.post);
     if (body.stream) await stream(res, request, text, reply);
     else complete(res, request, text);
+  }
+
+  async function answerImage(res: ServerResponse, request: RecordedRequest): Promise<void> {
+    const body = request.body ?? {};
+    if (typeof body.model !== 'string' || typeof body.prompt !== 'string' || !body.prompt) {
+      return sendError(res, 400, 'An image request needs a model and a prompt.', 'invalid_request_error', 'invalid_value');
+    }
+    const reply = imageQueue.shift() ?? { kind: 'image' };
+    if (reply.kind === 'error') {
+      const defaults = ERROR_DEFAULTS[reply.status] ?? { message: `Error ${reply.status}.`, type: 'server_error', code: null };
+      return sendError(res, reply.status, reply.message ?? defaults.message, defaults.type, reply.code ?? defaults.code);
+    }
+    if (reply.kind === 'image' && reply.delayMs) {
+      // Ends early when the client hangs up, so an aborted test leaves no timer behind.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, reply.delayMs);
+        res.on('close', () => { clearTimeout(timer); resolve(); });
+      });
+      if (res.destroyed) return;
+    }
+    const image = reply.kind === 'url-only' ? { url: 'https://images.example.invalid/featured.png' }
+      : { b64_json: reply.kind === 'not-an-image' ? Buffer.from('<html><body>Not an image</body></html>').toString('base64') : TEST_PNG };
+    sendJson(res, 200, { created: Math.floor(Date.now() / 1000), data: [image] });
   }
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -320,6 +398,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       return sendJson(res, 200, { id, object: 'model', created: 1_700_000_000, owned_by: 'presspilot-tests' });
     }
     if (req.method === 'POST' && (path === '/chat/completions' || path === '/responses')) return answerGeneration(res, request);
+    if (req.method === 'POST' && path === '/images/generations') return answerImage(res, request);
     sendError(res, 404, `Unknown path ${url.pathname}.`, 'invalid_request_error', 'unknown_url');
   });
   server.on('connection', (socket) => {
@@ -336,6 +415,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
     origin,
     requests,
     enqueue: (...replies) => { queue.push(...replies); },
+    enqueueImage: (...replies) => { imageQueue.push(...replies); },
     setDefault: (reply) => { fallback = reply; },
     cutStalled() {
       const count = stalled.size;
@@ -358,6 +438,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
     },
     reset() {
       queue = [];
+      imageQueue = [];
       handler = null;
       fallback = initialDefault;
       requests.length = 0;

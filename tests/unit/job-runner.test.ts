@@ -17,7 +17,7 @@ const TAB = 7;
  */
 const JOB_BUDGET = 30_000;
 const generate = (topic = 'Caching for WordPress'): JobRequest => ({
-  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace',
+  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace', featuredImage: false,
 });
 const snapshot = { kind: 'block-editor' as const, data: { title: 'before' } };
 const report = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
@@ -518,5 +518,63 @@ describe('a page load in the tab', { timeout: JOB_BUDGET }, () => {
     await jobItem(TAB).setValue(review);
     await runner().pageLoaded(TAB);
     expect(await loadJob(TAB)).toBeNull();
+  });
+});
+
+describe('a featured image', { timeout: JOB_BUDGET }, () => {
+  const image = { base64: 'iVBORw0KGgo=', mime: 'image/png' as const, fileName: 'wordpress-performance.png', alt: 'Wordpress performance' };
+  const withImage = (): JobRequest => ({ ...generate(), featuredImage: true } as JobRequest);
+
+  it('is drawn while the body is still streaming, from the fields written first, and goes to the editor with the post', async () => {
+    const post = makePost({ words: 600 });
+    server.enqueue({ kind: 'post', post, chunkChars: 40, delayMs: 2 });
+    const tab = fakeTab();
+    const draws: Array<{ subject: unknown; streamedSoFar: number; imageModel: string }> = [];
+    const drawImage: JobRunnerDeps['drawImage'] = async (input) => {
+      draws.push({ subject: input.subject, streamedSoFar: (await loadJob(TAB))!.words, imageModel: input.imageModel });
+      return image;
+    };
+    await runner(tab, { drawImage }).start(TAB, withImage());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(draws).toHaveLength(1);
+    expect(draws[0]!.subject).toEqual({ title: post.title, description: post.metaDescription, keyphrase: post.focusKeywords[0], language: 'English' });
+    expect(draws[0]!.imageModel).toBe(DEFAULT_SETTINGS.imageModel);
+    // Started long before the body was finished.
+    expect(draws[0]!.streamedSoFar).toBeLessThan(300);
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ featuredImage: image });
+  });
+
+  it('that fails leaves the post filled and says what happened in one sentence', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    const tab = fakeTab();
+    const drawImage: JobRunnerDeps['drawImage'] = async () => { throw new Error('The image model refused to draw this post’s picture.'); };
+    await runner(tab, { drawImage }).start(TAB, withImage());
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(job.report?.image).toBe('The image model refused to draw this post’s picture.');
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).not.toHaveProperty('featuredImage');
+  });
+
+  it('is not drawn unless asked for', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    const drawImage = vi.fn(async () => image);
+    await runner(fakeTab(), { drawImage }).start(TAB, generate());
+    expect((await settled()).report?.image).toBeUndefined();
+    expect(drawImage).not.toHaveBeenCalled();
+  });
+
+  it('still being drawn when the post is written can be skipped: the post goes in without it', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    const tab = fakeTab();
+    const drawImage: JobRunnerDeps['drawImage'] = (input) => new Promise((_, reject) => input.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    const jobs = runner(tab, { drawImage });
+    await jobs.start(TAB, withImage());
+    await vi.waitFor(async () => { if (!(await loadJob(TAB))?.imagePending) throw new Error('not waiting for the image yet'); }, { timeout: 10_000, interval: 20 });
+    await jobs.cancel(TAB);
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(job.imagePending).toBe(false);
+    expect(job.report?.image).toBe('The featured image was cancelled with the job.');
   });
 });
