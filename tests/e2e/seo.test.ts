@@ -80,13 +80,12 @@ const PLUGINS: Record<string, PluginChecks & { classic?: Partial<PluginChecks>; 
         return { title: texts.title, description: texts.description, keywords: keywords.value.join(',') };
       }),
     },
-    // Its classic form mounts the keywords field only with the Content Analysis tab.
+    // Its classic form: the fields, and the hidden mirror of the keywords the post form saves.
     classic: {
-      fields: 'title, description',
-      keywords: '',
       shown: (page) => page.evaluate(() => {
         const box = document.getElementById('seopress-js-module-seo-metabox-embed')!;
-        return { title: box.querySelector<HTMLInputElement>('input[name=title]')!.value, description: box.querySelector<HTMLTextAreaElement>('textarea[name=description]')!.value, keywords: '' };
+        const keywords = document.querySelector<HTMLInputElement>('input[form=post][name=_seopress_analysis_target_kw], #post input[name=_seopress_analysis_target_kw]');
+        return { title: box.querySelector<HTMLInputElement>('input[name=title]')!.value, description: box.querySelector<HTMLTextAreaElement>('textarea[name=description]')!.value, keywords: (keywords?.value ?? '').replace(/\s*,\s*/g, ',') };
       }),
     },
   },

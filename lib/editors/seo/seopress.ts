@@ -1,8 +1,8 @@
 /**
  * SEOPress. Block editor: core meta (its panel closed first: an open one writes its stale values
  * back). Classic editor: its React form, typed into as a user would, whose hidden mirrors the
- * post form saves; the keywords field mounts only with its Content Analysis tab, so the classic
- * editor gets the title and description. Elementor: its own REST routes (Elementor's save does
+ * post form saves; the keywords field mounts only with its Content Analysis tab, which is shown for
+ * them and then left for the tab the blogger had. Elementor: its own REST routes (Elementor's save does
  * not carry its fields), then a preview reload, where its panel lives and caches what it fetched.
  */
 import { blockEditorMeta, inElementor, waitForValue, type DetectSeoPlugin, type SeoPage, type SeoPlugin } from './plugin';
@@ -38,14 +38,13 @@ function classicForm(win: SeoPage): SeoPlugin {
   const description = () => field('textarea[name=description]');
   return {
     name: 'SEOPress',
-    fields: 'title, description',
-    read: async () => ({ title: title()?.value ?? '', description: description()?.value ?? '', keywords: [] }),
+    fields: 'title, description, target keywords',
+    read: async () => ({ title: title()?.value ?? '', description: description()?.value ?? '', keywords: mirrors(META.keywords)[0]?.value.split(',').map((keyword) => keyword.trim()).filter(Boolean) ?? [] }),
     async write(values) {
       // Its React form mounts after the editor, and re-initialises while it loads: typed values
       // count once its hidden mirrors (which render its form state, and which the post form saves) show them.
       if (!await waitForValue(() => title() && description())) throw new Error('SEOPress did not show its SEO form.');
       const wanted = [[META.title, values.title], [META.description, values.description]] as const;
-      const mirrors = (name: string) => [...win.document.querySelectorAll(`input[form=post][name=${name}], #post input[name=${name}]`)] as HTMLInputElement[];
       const taken = () => wanted.every(([name, value]) => mirrors(name).every((mirror) => mirror.value === value));
       for (let attempt = 0; attempt < 3 && !taken(); attempt++) {
         typeInto(title()!, values.title);
@@ -53,8 +52,49 @@ function classicForm(win: SeoPage): SeoPlugin {
         await waitForValue(() => taken(), 30);
       }
       if (!taken()) throw new Error('SEOPress did not take the new title and description.');
+      await typeKeywords(values.keywords);
     },
   };
+
+  function mirrors(name: string): HTMLInputElement[] {
+    return [...win.document.querySelectorAll(`input[form=post][name=${name}], #post input[name=${name}]`)] as HTMLInputElement[];
+  }
+
+  /** Its token field, as a blogger types: each old keyword removed, each new one typed and entered. */
+  async function typeKeywords(keywords: string[]) {
+    // Its field takes the focus and scrolls the page to itself: the blogger's view and focus are put back.
+    const { scrollX, scrollY } = win;
+    const focused = win.document.activeElement as HTMLElement | null;
+    try {
+      await typeTokens(keywords);
+    } finally {
+      focused?.focus?.({ preventScroll: true });
+      win.scrollTo(scrollX, scrollY);
+    }
+  }
+
+  async function typeTokens(keywords: string[]) {
+    const box = win.document.getElementById('seopress-js-module-seo-metabox-embed')!;
+    const tabs = [...box.querySelectorAll('.sp-tabs__tab, .sp-tabs__subtab')] as HTMLElement[];
+    const shown = tabs.find((tab) => tab.classList.contains('is-active'));
+    tabs.find((tab) => tab.textContent?.trim() === 'Content Analysis')?.click();
+    const input = await waitForValue(() => box.querySelector('.components-form-token-field input') as HTMLInputElement | null);
+    if (!input) throw new Error('SEOPress did not show its target keywords field.');
+    const tokens = () => box.querySelectorAll('.components-form-token-field__remove-token');
+    for (let left = tokens().length; left > 0; left = tokens().length) {
+      (tokens()[0] as HTMLElement).click();
+      await waitForValue(() => tokens().length < left);
+    }
+    for (const [index, keyword] of keywords.entries()) {
+      const field = box.querySelector('.components-form-token-field input') as HTMLInputElement;
+      typeInto(field, keyword);
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
+      await waitForValue(() => tokens().length > index);
+    }
+    const wanted = keywords.join(',');
+    await waitForValue(() => mirrors(META.keywords).every((mirror) => mirror.value.replace(/\s*,\s*/g, ',') === wanted), 60);
+    shown?.click();
+  }
 }
 
 function elementorRoutes(win: SeoPage): SeoPlugin {
