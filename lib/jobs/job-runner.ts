@@ -318,6 +318,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
     async undo(tabId: number): Promise<void> {
       const snapshot = await deps.undo.get(tabId);
       if (!snapshot) throw new PressPilotError('unknown', 'There is nothing to undo.');
+      await deps.prepareTab?.(tabId);
       const response = await deps.sendToTab(tabId, { type: 'editor/restore', snapshot });
       if (!response.ok) throw new PressPilotError(response.error.code, response.error.message, response.error.retryable);
       await deps.undo.set(tabId, null);

@@ -1,4 +1,7 @@
-/** The content script's work: answers the extension's requests through the page-world bridge. */
+/**
+ * A job's requests to the editor tab, answered through the page-world bridge. Runs in the job
+ * tools the background injects (entrypoints/converters.ts); the status is answered without them.
+ */
 import { BridgeCallError } from './bridge-channel';
 import type { BridgeClient } from './bridge-client';
 import type { Converters } from '../content/converters';
@@ -10,13 +13,12 @@ import type { EditorKind } from '../editors/adapter';
 
 export interface ContentHandlerDeps {
   bridge: BridgeClient;
-  /** The converters the background injects for a job (lib/converters.ts); undefined until then. */
-  converters(): Converters | undefined;
+  converters: Converters;
   /** Names this page load; a new one is made each time the content script starts. */
   pageId: string;
 }
 
-function toUserError(error: unknown): UserError {
+export function toUserError(error: unknown): UserError {
   if (error instanceof BridgeCallError) return error.userError;
   return { code: 'editor-failed', message: `The editor could not do it: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
 }
@@ -32,18 +34,7 @@ const PAGE_CHANGED: UserError = {
   retryable: true,
 };
 
-const NO_CONVERTERS: UserError = {
-  code: 'editor-failed',
-  message: 'PressPilot’s writing tools did not load into this page. Reload the page, then try again.',
-  retryable: true,
-};
-
 export function createContentHandler({ bridge, converters, pageId }: ContentHandlerDeps) {
-  const convert = () => {
-    const loaded = converters();
-    if (!loaded) throw new BridgeCallError(NO_CONVERTERS);
-    return loaded;
-  };
   // The blocks of the post streaming in, so each update sanitizes only what is new.
   const streamBlocks = new Map<string, BodyBlock[]>();
   let streamId: string | undefined;
@@ -69,7 +60,7 @@ export function createContentHandler({ bridge, converters, pageId }: ContentHand
           const siteCategories = await bridge.call({ type: 'categories' });
           if (!request.includeContent) return { ok: true, context: { kind, pageId, siteCategories } };
           const content = await bridge.call({ type: 'read' });
-          const { markdown, kept } = convert().readForRewrite(content.bodyHtml, HTML_KIND[kind]);
+          const { markdown, kept } = converters.readForRewrite(content.bodyHtml, HTML_KIND[kind]);
           return { ok: true, context: { kind, pageId, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown, kept } } };
         }
         case 'editor/apply': {
@@ -77,7 +68,7 @@ export function createContentHandler({ bridge, converters, pageId }: ContentHand
           await requireReadyEditor();
           // Markdown is parsed and sanitized here, in the extension; the page world gets safe blocks.
           const cache = request.streamId ? blocksOf(request.streamId) : undefined;
-          const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache, request.kept);
+          const fill = converters.toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: request.createMissingCategories }, cache, request.kept);
           const withImage = request.featuredImage ? { ...fill, featuredImage: request.featuredImage } : fill;
           const { report, snapshot } = await bridge.call({ type: 'apply', fill: withImage, streamId: request.streamId }, 120_000);
           return { ok: true, report, snapshot };
@@ -85,7 +76,7 @@ export function createContentHandler({ bridge, converters, pageId }: ContentHand
         case 'editor/stream': {
           await requireReadyEditor();
           // Sanitized here like every fill: the page world only ever gets safe blocks.
-          const fill = convert().toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: false }, blocksOf(request.streamId));
+          const fill = converters.toFill(request.post, request.fields, { bodyMode: request.bodyMode, createMissingCategories: false }, blocksOf(request.streamId));
           await bridge.call({ type: 'stream', fill, streamId: request.streamId }, 30_000);
           return { ok: true, streamed: true };
         }

@@ -160,8 +160,11 @@ export const ApplyFieldsSchema = /* @__PURE__ */ z.object({
   title: z.boolean(), excerpt: z.boolean(), tags: z.boolean(), categories: z.boolean(), body: z.boolean(),
 });
 
+/** The one request an editor page answers before any job: the rest go to the injected job tools. */
+export const EditorStatusRequestSchema = /* @__PURE__ */ z.object({ type: z.literal('editor/status') });
+
 export const ContentRequestSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
-  z.object({ type: z.literal('editor/status') }),
+  EditorStatusRequestSchema,
   z.object({ type: z.literal('editor/context'), includeContent: z.boolean() }),
   z.object({
     type: z.literal('editor/apply'),
@@ -246,7 +249,12 @@ export const BridgeValueSchemas = /* @__PURE__ */ (() => ({
   'stream-end': z.literal(true),
 }) as const)();
 
-/** Where the injected converters (lib/converters.ts) wait for the content script, in the isolated world. */
-export const CONVERTERS_KEY = '__presspilotConverters';
+/**
+ * The isolated world's meeting points: the content script leaves the bridge there for the job
+ * tools the background injects with a job (entrypoints/converters.ts), which leave their request
+ * handler. The page cannot reach the isolated world.
+ */
+export const EDITOR_PAGE_KEY = '__presspilotEditorPage';
+export const JOB_HANDLER_KEY = '__presspilotJobHandler';
 
 

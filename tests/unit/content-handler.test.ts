@@ -20,7 +20,7 @@ function handlerWithBridge() {
     }
   });
   const converters = createConverters(hardenPurify(createDOMPurify(window as never)), new window.DOMParser());
-  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, converters: () => converters, pageId: 'this-page' });
+  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, converters, pageId: 'this-page' });
   return { handle, call };
 }
 

@@ -44,6 +44,14 @@ export function markElementorChanged(win: SeoPage): void {
   if (inElementor(win)) win.$e.internal('document/save/set-is-modified', { status: true });
 }
 
+/** Reloads Elementor's preview, which keeps unsaved edits, and waits until it is back. */
+export async function reloadElementorPreview(win: SeoPage): Promise<void> {
+  let reloaded = false;
+  win.elementor.once?.('preview:loaded', () => { reloaded = true; });
+  win.elementor.reloadPreview();
+  await waitForValue(() => reloaded, 1200);
+}
+
 /**
  * Some plugins start their Elementor app only when their panel tab is first shown: it is shown
  * once, then the blogger's panel is put back.

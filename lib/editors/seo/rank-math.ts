@@ -1,5 +1,5 @@
 /** Rank Math: its `rank-math` store in every editor; the mounted keyword field does not follow the store. */
-import { inElementor, markElementorChanged, showElementorPanelOnce, type DetectSeoPlugin } from './plugin';
+import { inElementor, markElementorChanged, reloadElementorPreview, waitForValue, type DetectSeoPlugin } from './plugin';
 
 export const detectRankMath: DetectSeoPlugin = (win) => {
   const store = () => win.wp?.data?.select('rank-math');
@@ -7,13 +7,19 @@ export const detectRankMath: DetectSeoPlugin = (win) => {
   return {
     name: 'Rank Math',
     fields: 'title, description, focus keywords',
+    // A preview reload may be needed first (below): after the post is in.
+    afterPost: inElementor(win),
     async read() {
       const select = store();
       return { title: select.getTitle?.() ?? '', description: select.getDescription?.() ?? '', keywords: String(select.getKeywords?.() ?? '').split(',').filter(Boolean) };
     },
     async write(values) {
-      // In Elementor its snippet and analysis start with its panel tab; until then its store's updates throw.
-      if (inElementor(win)) await showElementorPanelOnce(win, 'panel/elements/rank-math', () => win.rankMathEditor?.focusKeywordField);
+      // In Elementor it adds its panel tab and starts its analysis (`rankMathEditor.assessor`) when the
+      // preview loads; until then its store's updates throw. Loaded after the preview, it waits for the next.
+      if (inElementor(win) && !win.rankMathEditor?.assessor) {
+        await reloadElementorPreview(win);
+        await waitForValue(() => win.rankMathEditor?.assessor);
+      }
       const dispatch = win.wp.data.dispatch('rank-math');
       // updateX marks a value for Rank Math's own save; updateSerpX shows it in the snippet preview.
       dispatch.updateTitle(values.title);

@@ -5,7 +5,7 @@
  * them and then left for the tab the blogger had. Elementor: its own REST routes (Elementor's save does
  * not carry its fields), then a preview reload, where its panel lives and caches what it fetched.
  */
-import { blockEditorMeta, inElementor, waitForValue, type DetectSeoPlugin, type SeoPage, type SeoPlugin } from './plugin';
+import { blockEditorMeta, inElementor, reloadElementorPreview, waitForValue, type DetectSeoPlugin, type SeoPage, type SeoPlugin } from './plugin';
 
 const META = { title: '_seopress_titles_title', description: '_seopress_titles_desc', keywords: '_seopress_analysis_target_kw' } as const;
 
@@ -110,11 +110,8 @@ function elementorRoutes(win: SeoPage): SeoPlugin {
     async write(values) {
       await win.wp.apiFetch({ path: route('title-description-metas'), method: 'PUT', data: { title: values.title, description: values.description } });
       await win.wp.apiFetch({ path: route('target-keywords'), method: 'PUT', data: { [META.keywords]: values.keywords.join(',') } });
-      // Its panel shows what it fetched when the preview loaded; a reload keeps Elementor's unsaved edits.
-      let reloaded = false;
-      win.elementor.once?.('preview:loaded', () => { reloaded = true; });
-      win.elementor.reloadPreview();
-      await waitForValue(() => reloaded, 1200);
+      // Its panel shows what it fetched when the preview loaded.
+      await reloadElementorPreview(win);
     },
   };
 }
