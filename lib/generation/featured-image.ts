@@ -108,5 +108,7 @@ export async function generateFeaturedImage(input: { client: OpenAI; chatModel: 
   const extension = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' }[mime];
   const keyphrase = subject.keyphrase.trim();
   const alt = keyphrase ? keyphrase.charAt(0).toUpperCase() + keyphrase.slice(1) : subject.title.trim();
-  return { base64, mime, fileName: `${slugFromKeyphrase(keyphrase) || 'featured-image'}.${extension}`, alt };
+  // A file name in plain ASCII: servers and the fill's check take no other (the slug keeps ß, 日本).
+  const name = slugFromKeyphrase(keyphrase).replace(/ß/g, 'ss').replace(/[^a-z0-9-]+/g, '').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  return { base64, mime, fileName: `${name || 'featured-image'}.${extension}`, alt };
 }

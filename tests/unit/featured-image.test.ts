@@ -159,3 +159,14 @@ describe('the test server’s PNG', () => {
     expect([...rows.subarray(rows.length - 3)]).toEqual([255, 255, 160]);
   });
 });
+
+describe('the file name of a featured image', () => {
+  it('is plain ASCII whatever the keyphrase, so that the fill carrying it is accepted', async () => {
+    const { FeaturedImageSchema } = await import('../../lib/editors/adapter');
+    for (const [keyphrase, fileName] of [['Größe der Café-Tische', 'grosse-der-cafe-tische.png'], ['日本 の 旅行', 'featured-image.png']] as const) {
+      const image = await generateFeaturedImage({ client: client(), chatModel: 'test-model', imageModel: 'gpt-image-2.5-flare', subject: { ...subject, keyphrase } });
+      expect(image.fileName).toBe(fileName);
+      expect(FeaturedImageSchema.safeParse(image).success).toBe(true);
+    }
+  });
+});
