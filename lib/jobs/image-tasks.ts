@@ -16,10 +16,13 @@ export function createImageTasks(draw: typeof generateFeaturedImage = generateFe
   const tasks = new Map<number, { jobId: string; outcome: Promise<ImageOutcome> }>();
 
   return {
-    /** Starts once per job, when the fields the picture is made from have been written. */
-    startWhenKnown(tabId: number, jobId: string, post: Partial<PostFields>, input: DrawInput): void {
-      if (tasks.get(tabId)?.jobId === jobId || !post.title || !post.metaDescription || !post.tags?.length) return;
-      const subject = { title: post.title, description: post.metaDescription, keyphrase: post.focusKeywords?.[0] ?? post.tags[0] ?? post.title, language: input.language };
+    /**
+     * Starts once per job, when the fields the picture is made from have been written: while the
+     * answer streams, once its tags are (the keyphrases come before them); for the finished post, at once.
+     */
+    startWhenKnown(tabId: number, jobId: string, post: Partial<PostFields>, input: DrawInput, finished = false): void {
+      if (tasks.get(tabId)?.jobId === jobId || !post.title || !post.metaDescription || (!finished && !post.tags?.length)) return;
+      const subject = { title: post.title, description: post.metaDescription, keyphrase: post.focusKeywords?.[0] ?? post.tags?.[0] ?? post.title, language: input.language };
       // Each drawing is billed: one retry at most, and time enough for a slow image model.
       const client = input.client.withOptions({ maxRetries: 1, timeout: 180_000 });
       const outcome = draw({ client, chatModel: input.chatModel, imageModel: input.imageModel, subject, signal: input.signal })

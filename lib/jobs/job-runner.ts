@@ -177,7 +177,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const request = job.request;
       // Drawn while the body is written, from the fields the model writes first.
       const drawImage = request.mode === 'generate' && request.featuredImage
-        ? (post: Partial<PostFields>) => images.startWhenKnown(tabId, job.id, post, { client, chatModel: settings!.model, imageModel: settings!.imageModel, language: request.options.language, signal: controller.signal })
+        ? (post: Partial<PostFields>, finished?: boolean) => images.startWhenKnown(tabId, job.id, post, { client, chatModel: settings!.model, imageModel: settings!.imageModel, language: request.options.language, signal: controller.signal }, finished)
         : undefined;
       if (request.mode === 'rewrite') {
         const current = context.current!;
@@ -235,7 +235,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const wasStreamed = await stopFeed();
       if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
       const { post, keptSummary } = withKeptBlocks(result.post, context.current?.kept);
-      drawImage?.(post);
+      drawImage?.(post, true);
       const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary });
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
