@@ -18,11 +18,12 @@ export function RewriteForm({ settings, onStart }: { settings: Settings; onStart
   const [presets, setPresets] = useState<RewritePreset[]>([]);
   const [scope, setScope] = useState<'body' | 'all'>('body');
   const [options, setOptions] = useState(settings.writing);
+  const [featuredImage, setFeaturedImage] = useState(settings.featuredImage);
 
   const toggle = (preset: RewritePreset, on: boolean) => setPresets((current) => (on ? [...current, preset] : current.filter((item) => item !== preset)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onStart(JobRequestSchema.parse({ mode: 'rewrite', instructions, presets, scope, options, createMissingCategories: settings.createMissingCategories }));
+    onStart(JobRequestSchema.parse({ mode: 'rewrite', instructions, presets, scope, options, createMissingCategories: settings.createMissingCategories, featuredImage: scope === 'all' && featuredImage }));
   };
 
   return (
@@ -43,6 +44,13 @@ export function RewriteForm({ settings, onStart }: { settings: Settings; onStart
         <legend>What to rewrite</legend>
         <label className="inline"><input type="radio" name="scope" checked={scope === 'body'} onChange={() => setScope('body')} /> Body only</label>
         <label className="inline"><input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Title, excerpt, tags and categories too</label>
+        {/* A new image goes with a new title; a body-only rewrite keeps the post's. */}
+        {scope === 'all' && (
+          <label className="inline">
+            <input type="checkbox" checked={featuredImage} onChange={(event) => setFeaturedImage(event.target.checked)} />
+            New featured image (one image from {settings.imageModel})
+          </label>
+        )}
       </fieldset>
       <WritingOptionsFields value={options} onChange={setOptions} />
       <button type="submit" className="primary">Rewrite</button>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { WatchFeaturedMedia } from './media';
 import type { BodyBlock } from '../content/body';
 
 /** Checks a body on arrival: the editor-neutral blocks of lib/body.ts. */
@@ -125,4 +126,9 @@ export interface EditorAdapter {
   discardPreview(snapshot: EditorSnapshot): Promise<void>;
   /** Turns the preview into the final post as one undo step from the snapshot taken before it. */
   commitPreview(snapshot: EditorSnapshot, fill: z.output<typeof EditorFillSchema>, extra?: FillExtra): Promise<ApplyReport>;
+  /**
+   * Tells, at once and on every change, where an uploaded featured image stands (lib/editors/media.ts),
+   * in an editor whose own undo takes it back; returns a stop function.
+   */
+  watchFeaturedMedia?: WatchFeaturedMedia;
 }

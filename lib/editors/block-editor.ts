@@ -10,6 +10,7 @@ export interface WpLike {
   data: {
     select(store: string): any;
     dispatch(store: string): any;
+    subscribe(listener: () => void): () => void;
   };
   blocks: {
     rawHandler(args: { HTML: string }): Block[];
@@ -350,6 +351,26 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       });
       endPreview();
       return report;
+    },
+    watchFeaturedMedia(mediaId, listener) {
+      const use = () => {
+        const select = editor();
+        return {
+          edited: select.getEditedPostAttribute('featured_media') === mediaId,
+          saved: select.getCurrentPostAttribute('featured_media') === mediaId,
+          redoable: Boolean(select.hasEditorRedo()),
+          saving: Boolean(select.isSavingPost() && !select.isAutosavingPost()),
+        };
+      };
+      let last = use();
+      listener(last);
+      // Every store change calls back (typing too): compare four booleans, pass on real changes.
+      return wp.data.subscribe(() => {
+        const next = use();
+        if (next.edited === last.edited && next.saved === last.saved && next.redoable === last.redoable && next.saving === last.saving) return;
+        last = next;
+        listener(next);
+      });
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { ApplyReport, EditorAdapter, EditorSnapshot } from './adapter';
 import { detectEditor } from './detect';
 import { detectSeoPlugin } from './seo';
-import { deleteMedia, uploadFeaturedImage, type UploadedMedia } from './media';
+import { deleteMedia, deleteWhenUndone, uploadFeaturedImage, type UploadedMedia } from './media';
 import { restFromPage } from './page-rest';
 import type { BridgeCall } from '../messaging/protocol';
 import type { UserError } from '../errors';
@@ -15,6 +15,8 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
   const rest = restFromPage(win);
   /** The job being streamed into the editor, and the post as it was before it. */
   let preview: { streamId: string; snapshot: EditorSnapshot } | undefined;
+  /** Uploaded images an undo in the editor itself may take back, by media id (lib/editors/media.ts). */
+  const undoWatches = new Map<number, () => void>();
   // The editor's globals appear after document_start, so look again until one is found.
   const current = () => (adapter ??= detect(win));
 
@@ -62,6 +64,7 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
           const extra = { meta, featuredMedia };
           const report: ApplyReport = streamed ? await editor.commitPreview(snapshot, fill, extra) : await editor.apply(fill, extra);
           if (fill.featuredImage) report.image = imageFailure ?? `Featured image: ${fill.featuredImage.fileName} (alt text “${fill.featuredImage.alt}”).`;
+          if (featuredMedia) watchUndo(editor, featuredMedia.id);
           if (seo?.afterPost) seoFailure = await writeSeo(report.slug);
           if (fill.seo) {
             // Where the description still is, if anywhere: the blogger may keep it out of the excerpt.
@@ -97,9 +100,19 @@ export function serveEditor(win: Window, detect: (win: Window) => EditorAdapter 
 
   /** The post, then the SEO plugin's fields, as they were, and the uploaded image gone again. */
   async function restore(editor: EditorAdapter, snapshot: EditorSnapshot) {
+    if (snapshot.uploadedMediaId !== undefined) undoWatches.get(snapshot.uploadedMediaId)?.();
     await editor.restore(snapshot);
     if (snapshot.seo) await detectSeo(win, editor.kind)?.write(snapshot.seo);
     if (snapshot.uploadedMediaId !== undefined) await deleteMedia(rest, snapshot.uploadedMediaId);
+  }
+
+  function watchUndo(editor: EditorAdapter, mediaId: number) {
+    if (!editor.watchFeaturedMedia) return;
+    const stop = deleteWhenUndone(editor.watchFeaturedMedia, mediaId, async (keepalive) => {
+      undoWatches.delete(mediaId);
+      await deleteMedia(rest, mediaId, keepalive);
+    }, win);
+    undoWatches.set(mediaId, () => { stop(); undoWatches.delete(mediaId); });
   }
 
   async function endPreview(editor: EditorAdapter) {

@@ -18,6 +18,49 @@ export async function uploadFeaturedImage(rest: RestRequest, image: FeaturedImag
   return { id: media!.id as number, url: String(media!.source_url ?? '') };
 }
 
-export async function deleteMedia(rest: RestRequest, id: number): Promise<void> {
-  await rest(`/wp/v2/media/${id}?force=true`, { method: 'DELETE' });
+export async function deleteMedia(rest: RestRequest, id: number, keepalive = false): Promise<void> {
+  await rest(`/wp/v2/media/${id}?force=true`, { method: 'DELETE', keepalive });
+}
+
+/** Where an uploaded featured image stands in the editor, reported on every change. */
+export interface FeaturedMediaUse {
+  /** The post in the editor has it as its featured image. */
+  edited: boolean;
+  /** The post as last saved has it. */
+  saved: boolean;
+  /** The editor can redo (true right after an undo, false after any new edit). */
+  redoable: boolean;
+  /** A save by the blogger (not an autosave) is running. */
+  saving: boolean;
+}
+export type WatchFeaturedMedia = (mediaId: number, listener: (use: FeaturedMediaUse) => void) => () => void;
+
+/**
+ * An uploaded featured image that the blogger undoes in the editor (Ctrl+Z) leaves the media
+ * library once that undo is final: at their next save, or when the page goes. Not before, so a
+ * redo still finds it; never while the saved post uses it. An image the blogger replaced or
+ * removed by hand is theirs to keep. Returns a stop function.
+ */
+export function deleteWhenUndone(watch: WatchFeaturedMedia, mediaId: number, remove: (keepalive: boolean) => Promise<void>, win: Window): () => void {
+  let undone = false;
+  let last: FeaturedMediaUse | undefined;
+  const removeIfUndone = (keepalive: boolean) => {
+    if (!undone || !last || last.edited || last.saved) return;
+    stop();
+    void remove(keepalive).catch(() => undefined);
+  };
+  const unwatch = watch(mediaId, (use) => {
+    if (use.edited) undone = false;
+    else if (last?.edited) undone = use.redoable;
+    const saveFinished = last?.saving && !use.saving;
+    last = use;
+    if (saveFinished) removeIfUndone(false);
+  });
+  const onLeave = () => removeIfUndone(true);
+  win.addEventListener('pagehide', onLeave);
+  function stop() {
+    unwatch();
+    win.removeEventListener('pagehide', onLeave);
+  }
+  return stop;
 }

@@ -2,7 +2,7 @@
 import { restViaFetch, type RestRequest } from './wp-terms';
 
 export interface RestWindow extends Window {
-  wp?: { apiFetch?(options: { path: string; method?: string; data?: unknown; body?: BodyInit }): Promise<unknown> };
+  wp?: { apiFetch?(options: { path: string; method?: string; data?: unknown; body?: BodyInit; keepalive?: boolean }): Promise<unknown> };
   wpApiSettings?: { root?: string; nonce?: string };
   ajaxurl?: string;
 }
@@ -23,7 +23,7 @@ export function restFromPage(win: RestWindow): RestRequest {
   };
   // Looked up per call: these globals are defined after the adapter is made.
   return async (path, init) => {
-    if (win.wp?.apiFetch) return win.wp.apiFetch({ path, method: init?.method, data: init?.data, body: init?.body });
+    if (win.wp?.apiFetch) return win.wp.apiFetch({ path, method: init?.method, data: init?.data, body: init?.body, keepalive: init?.keepalive });
     fallback ??= viaFetch();
     return (await fallback)(path, init);
   };

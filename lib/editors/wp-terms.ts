@@ -4,7 +4,8 @@ export type Taxonomy = 'tags' | 'categories';
 export interface Term { id: number; name: string }
 
 /** A REST call with the editor page's login session and nonce; path like `/wp/v2/tags?search=x`. */
-export type RestRequest = (path: string, init?: { method?: string; data?: unknown; body?: FormData }) => Promise<unknown>;
+/** `keepalive`: the request outlives the page (sent as it closes). */
+export type RestRequest = (path: string, init?: { method?: string; data?: unknown; body?: FormData; keepalive?: boolean }) => Promise<unknown>;
 
 function decodeEntities(name: string): string {
   // REST returns term names HTML-escaped (&amp;); compare and show them as the user typed them.
@@ -72,6 +73,7 @@ export function restViaFetch(root: string, nonce: string, fetchImpl: typeof fetc
     const response = await fetchImpl(url, {
       method: init?.method ?? 'GET',
       credentials: 'same-origin',
+      keepalive: init?.keepalive,
       headers: { 'X-WP-Nonce': nonce, ...(init?.data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
       ...(init?.data !== undefined ? { body: JSON.stringify(init.data) } : init?.body ? { body: init.body } : {}),
     });

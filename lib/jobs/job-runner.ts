@@ -19,7 +19,7 @@ import type { KeptBlocks } from '../content/kept-blocks';
 import { composeSections, pairSections } from '../content/sections';
 import { buildGenerateMessages, buildRewriteMessages, categoryChoices } from '../generation/prompt';
 import { checkRewriteFits } from '../generation/rewrite-budget';
-import { isRunning, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState, type ReviewChoices } from '../messaging/protocol';
+import { isRunning, wantsFeaturedImage, type ContentRequest, type ContentResponse, type EditorContext, type JobRequest, type JobState, type ReviewChoices } from '../messaging/protocol';
 import type { EditorSnapshot } from '../editors/adapter';
 import type { Settings } from '../storage/storage';
 
@@ -131,7 +131,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function writePost(tabId: number, job: JobState, post: PostFields, fields: FillFields, streamId?: string): Promise<void> {
     applying.add(tabId);
     try {
-      const wantsImage = job.request.mode === 'generate' && job.request.featuredImage;
+      const wantsImage = wantsFeaturedImage(job.request);
       const drawing = wantsImage ? images.outcome(tabId, job.id) : undefined;
       await update(tabId, job.id, { phase: 'applying', error: undefined, imagePending: Boolean(drawing) });
       const image: ImageOutcome | undefined = await drawing;
@@ -176,7 +176,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const client = deps.createClient(settings, await deps.loadApiKey());
       const request = job.request;
       // Drawn while the body is written, from the fields the model writes first.
-      const drawImage = request.mode === 'generate' && request.featuredImage
+      const drawImage = wantsFeaturedImage(request)
         ? (post: Partial<PostFields>, finished?: boolean) => images.startWhenKnown(tabId, job.id, post, { client, chatModel: settings!.model, imageModel: settings!.imageModel, language: request.options.language, signal: controller.signal }, finished)
         : undefined;
       if (request.mode === 'rewrite') {
@@ -215,9 +215,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
         idleTimeoutMs: deps.idleTimeoutMs,
         onProgress: (progress) => {
           latest = progress;
-          if (feed && progress.phase === 'writing') {
+          if ((feed || drawImage) && progress.phase === 'writing') {
             streamed = streamedPost(progress.answer);
-            feed.push(streamed);
+            feed?.push(streamed);
             drawImage?.(streamed);
           }
           const wait = interval - (now() - lastWrite);

@@ -35,6 +35,8 @@ export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
     scope: z._default(RewriteScopeSchema, 'body'),
     options: WritingOptionsSchema,
     createMissingCategories: z._default(z.boolean(), false),
+    /** A new featured image for the rewritten post; only with the title (scope `all`). */
+    featuredImage: z._default(z.boolean(), false),
   }),
 ]);
 export type JobRequest = z.output<typeof JobRequestSchema>;
@@ -46,6 +48,9 @@ export const JobPhaseSchema = /* @__PURE__ */ z.enum([
 export type JobPhase = z.infer<typeof JobPhaseSchema>;
 
 const RUNNING_PHASES: readonly JobPhase[] = ['reading', 'connecting', 'writing', 'repairing', 'applying'];
+/** A new post that asked for one, or a rewrite that rewrites the title too. */
+export const wantsFeaturedImage = (request: JobRequest) => request.featuredImage && (request.mode === 'generate' || request.scope === 'all');
+
 export const isRunning = (job: { phase: JobPhase } | null) => job !== null && RUNNING_PHASES.includes(job.phase);
 
 /**

@@ -94,6 +94,85 @@ describe(`featured image on WordPress ${source}`, () => {
     await again.close();
   });
 
+  it('block editor: an image undone with the editor’s own Undo (its toolbar button, as Ctrl+Z) leaves the media library at the next save or when the page goes; one brought back by a redo stays', async () => {
+    const { site, browser, editor } = suite;
+    await useClassicEditor(browser.context, site, false);
+    const postId = await site.createPost({ title: 'Draft', content: '' });
+    const open = async () => {
+      await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
+      await waitForBlockEditor(editor);
+      await expect.poll(() => browser.badgeText(editor)).toBe('•');
+    };
+    const featured = () => editor.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('featured_media') as number);
+    const generateThenUndo = async () => {
+      const popup = await generateWithImage(editor, { featuredImage: true });
+      const id = await featured();
+      // The blogger leaves the popup for the editor's own keys.
+      await popup.page.getByRole('button', { name: 'New post' }).click();
+      await popup.close();
+      await editor.bringToFront();
+      await editor.getByRole('button', { name: 'Undo', exact: true }).click();
+      await expect.poll(featured).toBe(0);
+      return id;
+    };
+
+    // Undone, then the blogger goes on writing and saves.
+    await open();
+    const saved = await generateThenUndo();
+    // Not yet: a redo could still want it.
+    expect(await gone(saved)).toBe(false);
+    await editor.evaluate(() => (window as any).wp.data.dispatch('core/editor').editPost({ title: 'Draft, edited' }));
+    await saveBlockEditorDraft(editor);
+    await expect.poll(() => gone(saved)).toBe(true);
+    expect(await featuredOfPost(postId)).toBe(0);
+
+    // Undone, then the blogger leaves the page.
+    const left = await generateThenUndo();
+    await editor.goto(`${site.url}/wp-admin/`);
+    await expect.poll(() => gone(left)).toBe(true);
+
+    // Undone, redone, saved: it stays.
+    await open();
+    const redone = await generateThenUndo();
+    await editor.getByRole('button', { name: 'Redo', exact: true }).click();
+    await expect.poll(featured).toBe(redone);
+    await saveBlockEditorDraft(editor);
+    expect(await featuredOfPost(postId)).toBe(redone);
+    expect((await media(redone)).alt_text).toBe(alt);
+  });
+
+  it('block editor: a rewrite of the title too draws a new featured image, set on Apply, deleted by Undo', async () => {
+    const { site, server, browser, editor } = suite;
+    await useClassicEditor(browser.context, site, false);
+    const postId = await site.createPost({ title: 'Slow hosting notes', content: '<!-- wp:paragraph --><p>Old text about hosting.</p><!-- /wp:paragraph -->' });
+    await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=edit`);
+    await waitForBlockEditor(editor);
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
+    const featured = () => editor.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('featured_media') as number);
+    server.enqueue({ kind: 'post', post, chunkChars: 400 });
+    const popup = await browser.openPopup(editor);
+    await popup.page.getByRole('tab', { name: 'Rewrite this post' }).click();
+    // The box is offered only with the title: a body-only rewrite keeps the post's image.
+    await expect.poll(() => popup.page.getByLabel(/^New featured image/).count()).toBe(0);
+    await popup.page.getByLabel('Title, excerpt, tags and categories too').check();
+    await popup.page.getByLabel(/^New featured image/).check();
+    await popup.page.getByRole('button', { name: 'Rewrite', exact: true }).click();
+    await popup.page.getByRole('button', { name: 'Apply' }).click();
+    await popup.page.getByText(`Featured image: ${fileName} (alt text “${alt}”).`).waitFor();
+    const id = await featured();
+    expect(id).toBeGreaterThan(0);
+    expect(await editor.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostAttribute('title'))).toBe(post.title);
+    await popup.close();
+    await saveBlockEditorDraft(editor);
+    expect(await featuredOfPost(postId)).toBe(id);
+    const again = await browser.openPopup(editor);
+    await again.page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => gone(id)).toBe(true);
+    expect(await featured()).toBe(0);
+    await again.page.getByRole('button', { name: 'Discard' }).click();
+    await again.close();
+  });
+
   it('classic editor: the image goes into its Featured image box, Undo empties the box and deletes it, Save Draft keeps it', async () => {
     const { site, browser, editor } = suite;
     await useClassicEditor(browser.context, site, true);

@@ -32,6 +32,7 @@ function fakeBlockEditor(initial: { title?: string; content?: string } = {}) {
   };
   const wp: WpLike = {
     data: {
+      subscribe: () => () => undefined,
       select: (store) => store === 'core/block-editor'
         ? { getBlocks: () => shownBlocks }
         : {

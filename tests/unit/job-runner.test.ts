@@ -19,6 +19,9 @@ const JOB_BUDGET = 30_000;
 const generate = (topic = 'Caching for WordPress'): JobRequest => ({
   mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace', featuredImage: false,
 });
+const rewrite = (changes: Partial<Extract<JobRequest, { mode: 'rewrite' }>> = {}): JobRequest => ({
+  mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false, featuredImage: false, ...changes,
+});
 const snapshot = { kind: 'block-editor' as const, data: { title: 'before' } };
 const report = { tagsCreated: [], categoriesSkipped: [], categoriesCreated: [], warnings: [] };
 
@@ -416,7 +419,7 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
     server.enqueue({ kind: 'post', post });
     const tab = fakeTab();
     const jobs = runner(tab);
-    await jobs.start(TAB, { mode: 'rewrite', instructions: 'Make it friendlier', presets: ['clarity'], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    await jobs.start(TAB, rewrite({ instructions: 'Make it friendlier', presets: ['clarity'] }));
     const review = await settled();
     expect(review.phase).toBe('review');
     expect(review.before).toEqual({ title: 'Old title', excerpt: 'Old', markdown: '## Old heading\n\nOld text.' });
@@ -438,7 +441,7 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
   it('refuses up front, with a clear message and no request, a post longer than the model can write back', async () => {
     const longMarkdown = Array.from({ length: 400 }, (_, index) => `## Part ${index}\n\n${'Lorem ipsum dolor sit amet. '.repeat(20)}`).join('\n\n');
     const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'Long', excerpt: '', tags: [], categories: [], markdown: longMarkdown, kept: {} } } }) });
-    await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    await runner(tab).start(TAB, rewrite());
     const job = await settled();
     expect(job).toMatchObject({ phase: 'failed', error: { code: 'too-long', retryable: false } });
     expect(job.error!.message).toMatch(/too long to rewrite in one answer: it is about [\d,]+ words.*model writes at most 16,384.*Nothing was sent/);
@@ -451,7 +454,7 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
     const rest = makePost({ words: 200 }).body;
     server.enqueue({ kind: 'post', post: { ...makePost({ words: 200 }), body: `New intro.\n\n## Setup\n\nNew setup.\n\n${rest}` } });
     const jobs = runner(tab);
-    await jobs.start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'all', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    await jobs.start(TAB, rewrite({ scope: 'all' }));
     expect((await settled()).phase).toBe('review');
     // Keep the old introduction and title; take the rest.
     await jobs.apply(TAB, { title: false, excerpt: true, tags: true, categories: false, sections: [false, true] });
@@ -469,7 +472,7 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
     const rest = makePost({ words: 200 }).body;
     server.enqueue({ kind: 'post', post: { ...makePost({ words: 200 }), body: `## New heading\n\nOld text.\n\n${rest}` } });
     const jobs = runner(tab);
-    await jobs.start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    await jobs.start(TAB, rewrite());
     const review = await settled();
     expect(review.phase).toBe('review');
     expect(review.result!.body).toBe(`## New heading\n\nOld text.\n\n[[keep:1]]\n\n${rest}`);
@@ -484,12 +487,12 @@ describe('a rewrite', { timeout: JOB_BUDGET }, () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model', contextTokens: 8_000, maxOutputTokens: 100_000 });
     const markdown = 'word '.repeat(4_000);
     const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'classic-editor', pageId: 'page-1', siteCategories: [], current: { title: 'T', excerpt: '', tags: [], categories: [], markdown, kept: {} } } }) });
-    await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    await runner(tab).start(TAB, rewrite());
     expect((await settled()).error?.message).toMatch(/context window/);
 
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model', contextTokens: 32_000 });
     server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
-    await runner(tab).start(TAB, { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false });
+    await runner(tab).start(TAB, rewrite());
     expect((await settled()).phase).toBe('review');
   });
 });
@@ -513,7 +516,7 @@ describe('a page load in the tab', { timeout: JOB_BUDGET }, () => {
   it('drops a rewrite waiting for review: it was made from the old page', async () => {
     const review: JobState = {
       id: 'r', tabId: TAB, phase: 'review', startedAt: 1, updatedAt: 1, words: 0, partialBody: '', applied: false, canUndo: false, result: makePost({ words: 100 }), pageId: 'page-1',
-      request: { mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false },
+      request: rewrite(),
     };
     await jobItem(TAB).setValue(review);
     await runner().pageLoaded(TAB);
@@ -562,6 +565,34 @@ describe('a featured image', { timeout: JOB_BUDGET }, () => {
     await runner(fakeTab(), { drawImage }).start(TAB, generate());
     expect((await settled()).report?.image).toBeUndefined();
     expect(drawImage).not.toHaveBeenCalled();
+  });
+
+  it('for a rewrite of the title too, is drawn from the rewritten fields while it streams and goes in on Apply', async () => {
+    const post = makePost({ words: 600 });
+    server.enqueue({ kind: 'post', post, chunkChars: 40, delayMs: 2 });
+    const tab = fakeTab();
+    const subjects: unknown[] = [];
+    const drawImage: JobRunnerDeps['drawImage'] = async (input) => { subjects.push(input.subject); return image; };
+    const jobs = runner(tab, { drawImage });
+    await jobs.start(TAB, rewrite({ scope: 'all', featuredImage: true }));
+    expect((await settled()).phase).toBe('review');
+    expect(subjects).toEqual([{ title: post.title, description: post.metaDescription, keyphrase: post.focusKeywords[0], language: 'English' }]);
+    expect(tab.requests.some((request) => request.type === 'editor/apply')).toBe(false);
+    await jobs.apply(TAB);
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ featuredImage: image, fields: { title: true } });
+  });
+
+  it('is never drawn for a body-only rewrite, whatever the request says', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    const tab = fakeTab();
+    const drawImage = vi.fn(async () => image);
+    const jobs = runner(tab, { drawImage });
+    await jobs.start(TAB, rewrite({ scope: 'body', featuredImage: true }));
+    expect((await settled()).phase).toBe('review');
+    await jobs.apply(TAB);
+    expect(drawImage).not.toHaveBeenCalled();
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).not.toHaveProperty('featuredImage');
+    expect((await loadJob(TAB))!.report?.image).toBeUndefined();
   });
 
   it('still being drawn when the post is written can be skipped: the post goes in without it', async () => {
