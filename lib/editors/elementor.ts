@@ -9,6 +9,7 @@ import type { ApplyReport, EditorAdapter, EditorContent, EditorSnapshot, FillExt
 import { listTerms, resolveTerms, type RestRequest } from './wp-terms';
 import { elementorReady, type ElementorCommandsGlobal } from './status';
 import { readSnapshot } from './snapshot-data';
+import { watchElementorFeaturedMedia, type ElementorCommandEvents } from './elementor-media-watch';
 import { PressPilotError } from '../errors';
 
 /** The slice of Elementor's editor API this adapter uses. */
@@ -22,12 +23,13 @@ export interface ElementorContainer {
 }
 export interface ElementorLike {
   loaded?: boolean;
-  documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void }; editor?: { isChanged?: boolean } } | undefined };
+  documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void; getItems?(): { models?: Array<{ get(key: 'status'): string }> } }; editor?: { isChanged?: boolean; isSaving?: boolean } } | undefined };
   getPanelView?(): { getCurrentPageName?(): string } | undefined;
 }
 export interface ElementorCommandsLike extends ElementorCommandsGlobal {
   run(command: string, args?: Record<string, unknown>): any;
   internal(command: string, args?: Record<string, unknown>): any;
+  commands?: ElementorCommandEvents;
 }
 export interface ElementorCommonLike { config?: { experimentalFeatures?: Record<string, boolean> } }
 
@@ -391,6 +393,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   }
 
   return {
+    watchFeaturedMedia: watchElementorFeaturedMedia({ document: () => deps.elementor()?.documents.getCurrent(), commands: () => deps.$e()?.commands }),
     kind: 'elementor',
     isReady() {
       return elementorReady(deps.elementor(), deps.$e());

@@ -62,7 +62,7 @@ describe(`featured image on WordPress ${source}`, () => {
     await waitForBlockEditor(editor);
     await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const before = server.requests.length;
-    const popup = await generateWithImage(editor);
+    const popup = await generateWithImage(editor, { featuredImage: true });
 
     // The model wrote the picture's prompt; the images API drew it.
     const images = server.requests.slice(before).filter((request) => request.path.endsWith('/images/generations'));
@@ -182,7 +182,7 @@ describe(`featured image on WordPress ${source}`, () => {
     await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const thumbnail = () => editor.locator('#_thumbnail_id').inputValue();
 
-    let popup = await generateWithImage(editor);
+    let popup = await generateWithImage(editor, { featuredImage: true });
     await expect.poll(thumbnail).not.toBe('-1');
     const first = Number(await thumbnail());
     await editor.locator('#postimagediv img').waitFor();
@@ -192,7 +192,7 @@ describe(`featured image on WordPress ${source}`, () => {
     await popup.page.getByRole('button', { name: 'Discard' }).click();
     await popup.close();
 
-    popup = await generateWithImage(editor);
+    popup = await generateWithImage(editor, { featuredImage: true });
     await expect.poll(thumbnail).not.toBe('-1');
     const kept = Number(await thumbnail());
     await popup.close();
@@ -211,7 +211,7 @@ describe(`featured image on WordPress ${source}`, () => {
     await expect.poll(() => browser.badgeText(editor)).toBe('•');
     const featured = () => editor.evaluate(() => (window as any).elementor.documents.getCurrent().container.settings.get('post_featured_image')?.id);
 
-    const popup = await generateWithImage(editor);
+    const popup = await generateWithImage(editor, { featuredImage: true });
     const id = Number(await featured());
     expect(id).toBeGreaterThan(0);
     expect((await media(id)).alt_text).toBe(alt);
@@ -225,6 +225,43 @@ describe(`featured image on WordPress ${source}`, () => {
     expect(await featured()).toBeFalsy();
     await again.page.getByRole('button', { name: 'Discard' }).click();
     await again.close();
+  });
+
+  it.skipIf(!elementor.dir)(`Elementor: an image undone with its own history (Ctrl+Z) leaves the media library at the next save; one brought back by a redo stays${elementor.skipNote}`, async () => {
+    const { site, browser, editor } = suite;
+    await useClassicEditor(browser.context, site, false);
+    const postId = await site.createPost({ title: 'Draft', content: '<p>Old text.</p>' });
+    await editor.goto(`${site.url}/wp-admin/post.php?post=${postId}&action=elementor`);
+    await waitForElementor(editor);
+    await expect.poll(() => browser.badgeText(editor)).toBe('•');
+    const featured = () => editor.evaluate(() => Number((window as any).elementor.documents.getCurrent().container.settings.get('post_featured_image')?.id ?? 0));
+    const history = (command: 'undo' | 'redo') => editor.evaluate((command) => (window as any).$e.run(`document/history/${command}`), command);
+    const save = async () => {
+      await editor.evaluate(() => (window as any).$e.run('document/save/update'));
+      await editor.waitForFunction(() => !(window as any).elementor.documents.getCurrent().editor.isSaving);
+    };
+    const generateThenUndo = async () => {
+      const popup = await generateWithImage(editor, { featuredImage: true });
+      const id = await featured();
+      await popup.page.getByRole('button', { name: 'New post' }).click();
+      await popup.close();
+      await history('undo');
+      await expect.poll(featured).toBe(0);
+      return id;
+    };
+
+    const undone = await generateThenUndo();
+    expect(await gone(undone)).toBe(false);
+    await editor.evaluate(() => (window as any).$e.run('document/elements/settings', { container: (window as any).elementor.documents.getCurrent().container, settings: { post_title: 'Draft, edited' } }));
+    await save();
+    await expect.poll(() => gone(undone)).toBe(true);
+
+    const redone = await generateThenUndo();
+    await history('redo');
+    await expect.poll(featured).toBe(redone);
+    await save();
+    await expect.poll(() => featuredOfPost(postId)).toBe(redone);
+    expect(await gone(redone)).toBe(false);
   });
 
   it('an endpoint without an images API leaves the rest of the post filled and says so in one sentence', async () => {
