@@ -4,6 +4,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: lib/ stays plain TypeScript that unit tests import as is.
   imports: false,
+  // zod's builders are pure (lib/ marks its own chained calls): a schema no script uses is dropped
+  // with the schemas inside it, so each editor-page script carries only those it checks with.
+  vite: () => ({ build: { rolldownOptions: { treeshake: { manualPureFunctions: ['z'] } } } }),
   manifest: {
     name: 'PressPilot',
     description: 'Write and rewrite WordPress and Elementor posts with an AI model, inside the editor you already use.',

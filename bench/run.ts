@@ -180,8 +180,8 @@ function bundleSizes(): void {
   const popupHtml = readFileSync(path.join(EXTENSION_DIR, 'popup.html'), 'utf8');
   const popupAssets = [...popupHtml.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
   const groups: Array<[string, string[]]> = [
-    ['content script (isolated world)', ['content-scripts/editor.js']],
-    ['bridge (page world)', ['content-scripts/editor-bridge.js']],
+    ['content script (isolated world)', ['editor.js']],
+    ['bridge (page world)', ['editor-bridge.js']],
     ['converters (injected for a job)', ['converters.js']],
     ['popup (html + js + css)', ['popup.html', ...popupAssets]],
     ['background', ['background.js']],
@@ -190,7 +190,7 @@ function bundleSizes(): void {
     const { raw, gzip } = size(files);
     console.log(`   ${label.padEnd(34)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
   }
-  const everyPage = size(['content-scripts/editor.js', 'content-scripts/editor-bridge.js']);
+  const everyPage = size(['editor.js', 'editor-bridge.js']);
   console.log(`   loaded with every editor page (content script + bridge): ${kb(everyPage.gzip)} gzip (${kb(everyPage.raw)} raw)`);
   const total = readdirSync(EXTENSION_DIR, { recursive: true }).map(String).filter((file) => statSync(path.join(EXTENSION_DIR, file)).isFile());
   console.log(`   whole extension: ${kb(size(total).raw)} raw in ${total.length} files`);

@@ -4,7 +4,7 @@ import type { BodyBlock } from '../content/body';
 
 /** Checks a body on arrival: the editor-neutral blocks of lib/body.ts. */
 export const BodyBlockSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
-  z.object({ type: z.literal('heading'), level: z.int().check(z.minimum(1), z.maximum(6)), html: z.string() }),
+  z.object({ type: z.literal('heading'), level: /* @__PURE__ */ z.int().check(z.minimum(1), z.maximum(6)), html: z.string() }),
   z.object({ type: z.literal('paragraph'), html: z.string() }),
   z.object({ type: z.literal('list'), ordered: z.boolean(), html: z.string() }),
   z.object({ type: z.literal('quote'), html: z.string() }),
@@ -45,10 +45,10 @@ export const SeoValuesSchema = /* @__PURE__ */ z.object({
  * uploaded to the site: base64 of the bytes, a file name from the keyphrase, its alt text.
  */
 export const FeaturedImageSchema = /* @__PURE__ */ z.object({
-  base64: z.string().check(z.maxLength(28_000_000), z.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
+  base64: /* @__PURE__ */ z.string().check(z.maxLength(28_000_000), z.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
   mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
-  fileName: z.string().check(z.regex(/^[a-z0-9-]{1,80}\.(png|jpg|webp)$/)),
-  alt: z.string().check(z.maxLength(200)),
+  fileName: /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9-]{1,80}\.(png|jpg|webp)$/)),
+  alt: /* @__PURE__ */ z.string().check(z.maxLength(200)),
 });
 export type FeaturedImage = z.infer<typeof FeaturedImageSchema>;
 

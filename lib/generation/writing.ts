@@ -11,8 +11,8 @@ export type LengthName = keyof typeof LENGTHS;
 
 export const WritingOptionsSchema = /* @__PURE__ */ z.object({
   tone: z._default(z.enum(TONES), 'informative'),
-  length: z._default(z.enum(Object.keys(LENGTHS) as [LengthName, ...LengthName[]]), 'standard'),
-  language: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(40)), 'English'),
+  length: z._default(z.enum(/* @__PURE__ */ Object.keys(LENGTHS) as [LengthName, ...LengthName[]]), 'standard'),
+  language: z._default(/* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(40)), 'English'),
 });
 export type WritingOptions = z.output<typeof WritingOptionsSchema>;
 

@@ -21,7 +21,7 @@ export const RewriteScopeSchema = /* @__PURE__ */ z.enum(['body', 'all']);
 export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('generate'),
-    topic: z.string().check(z.trim(), z.minLength(3, 'Type a topic of a few words.'), z.maxLength(500)),
+    topic: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(3, 'Type a topic of a few words.'), z.maxLength(500)),
     options: WritingOptionsSchema,
     createMissingCategories: z._default(z.boolean(), false),
     bodyMode: z._default(z.enum(['replace', 'append']), 'replace'),
@@ -30,8 +30,8 @@ export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
   }),
   z.object({
     mode: z.literal('rewrite'),
-    instructions: z._default(z.string().check(z.maxLength(2000)), ''),
-    presets: z._default(z.array(z.enum(Object.keys(REWRITE_PRESETS) as [keyof typeof REWRITE_PRESETS])), []),
+    instructions: z._default(/* @__PURE__ */ z.string().check(z.maxLength(2000)), ''),
+    presets: z._default(z.array(z.enum(/* @__PURE__ */ Object.keys(REWRITE_PRESETS) as [keyof typeof REWRITE_PRESETS])), []),
     scope: z._default(RewriteScopeSchema, 'body'),
     options: WritingOptionsSchema,
     createMissingCategories: z._default(z.boolean(), false),
@@ -85,7 +85,7 @@ export const JobStateSchema = /* @__PURE__ */ z.object({
   phase: JobPhaseSchema,
   startedAt: z.number(),
   updatedAt: z.number(),
-  words: z.int().check(z.minimum(0)),
+  words: /* @__PURE__ */ z.int().check(z.minimum(0)),
   /** The article written so far: shown while it streams and kept when it breaks off. */
   partialBody: z.string(),
   /** The short fields the model had finished when it broke off, for "Keep what was written". */

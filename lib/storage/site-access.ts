@@ -23,8 +23,8 @@ export interface EditorScript {
  * (see bridge-channel.ts). Injecting later, into a page already running, would lose that.
  */
 export const EDITOR_SCRIPTS: EditorScript[] = [
-  { id: 'editor', js: ['content-scripts/editor.js'], matches: EDITOR_PAGE_MATCHES, runAt: 'document_start', world: 'ISOLATED' },
-  { id: 'editor-bridge', js: ['content-scripts/editor-bridge.js'], matches: EDITOR_PAGE_MATCHES, runAt: 'document_start', world: 'MAIN' },
+  { id: 'editor', js: ['editor.js'], matches: EDITOR_PAGE_MATCHES, runAt: 'document_start', world: 'ISOLATED' },
+  { id: 'editor-bridge', js: ['editor-bridge.js'], matches: EDITOR_PAGE_MATCHES, runAt: 'document_start', world: 'MAIN' },
 ];
 
 export interface ScriptingApi {

@@ -1,12 +1,10 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { acceptBridgePort, serveBridge } from '../lib/messaging/bridge-channel';
 import { serveEditor } from '../lib/editors/editor-service';
 
 // Page world, at document_start: takes the private port before any page script exists.
-export default defineContentScript({
-  // Registered by the background for the sites the blogger allowed (lib/storage/site-access.ts).
-  registration: 'runtime',
-  world: 'MAIN',
+// Registered by the background for the sites the blogger allowed (lib/storage/site-access.ts).
+export default defineUnlistedScript({
   main() {
     acceptBridgePort(window, (port) => {
       const { handle, describe } = serveEditor(window);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { offerBridgePort } from '../lib/messaging/bridge-channel';
 import { bridgeStatus, createBridgePort } from '../lib/messaging/bridge-client';
 import { routeEditorRequest, type EditorPage, type JobHandler } from '../lib/messaging/editor-page';
@@ -7,11 +7,11 @@ import { EDITOR_PAGE_KEY, JOB_HANDLER_KEY, type ContentEvent } from '../lib/mess
 import { answerLater } from '../lib/messaging/messaging';
 import { reportEditorWhenReady } from '../lib/messaging/editor-watch';
 
-// Isolated world, at document_start so the bridge handshake ends before page scripts run. Kept
-// small: a job's tools come only when it needs them (lib/messaging/editor-page.ts).
-export default defineContentScript({
-  // Registered by the background for the sites the blogger allowed (lib/storage/site-access.ts).
-  registration: 'runtime',
+// Isolated world, at document_start so the bridge handshake ends before page scripts run.
+// Registered by the background for the sites the blogger allowed (lib/storage/site-access.ts), as
+// an unlisted script: WXT's content-script context would add a kilobyte to every editor page.
+// Kept small: a job's tools come only when it needs them (lib/messaging/editor-page.ts).
+export default defineUnlistedScript({
   main() {
     const channel = new MessageChannel();
     offerBridgePort(window, channel.port2);
