@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { JobRequestSchema, type JobRequest } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/storage/storage';
+import { PostTypeSelect } from './PostTypeSelect';
 import { WritingOptionsFields } from './WritingOptionsFields';
 
 export function GenerateForm({ settings, onStart }: { settings: Settings; onStart(request: JobRequest): void }) {
@@ -9,11 +10,12 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
   const [createMissingCategories, setCreateMissingCategories] = useState(settings.createMissingCategories);
   const [bodyMode, setBodyMode] = useState<'replace' | 'append'>('replace');
   const [featuredImage, setFeaturedImage] = useState(settings.featuredImage);
+  const [template, setTemplate] = useState(settings.template);
   const [problem, setProblem] = useState('');
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode, featuredImage });
+    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode, featuredImage, template });
     if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the form.');
     setProblem('');
     onStart(parsed.data);
@@ -31,6 +33,7 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
           placeholder="e.g. How to make a WordPress site fast with caching" aria-invalid={problem !== ''} aria-describedby="topic-problem" />
       </label>
       {problem && <p id="topic-problem" className="field-problem">{problem}</p>}
+      <PostTypeSelect value={template} custom={settings.customTemplates} onChange={setTemplate} />
       <WritingOptionsFields value={options} onChange={setOptions} />
       <fieldset>
         <legend>Existing content</legend>

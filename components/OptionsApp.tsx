@@ -3,6 +3,10 @@ import { sendToBackground } from '../lib/messaging/messaging';
 import { apiKeyItem, loadSettings, settingsItem, SettingsSchema, type Settings } from '../lib/storage/storage';
 import { WritingOptionsFields } from './WritingOptionsFields';
 import { AllowedSitesFields } from './AllowedSitesFields';
+import { CustomTemplatesFields } from './CustomTemplatesFields';
+import { HistoryPanel } from './HistoryPanel';
+import { PostTypeSelect } from './PostTypeSelect';
+import { SiteVoicesFields } from './SiteVoicesFields';
 import './popup.css';
 import './options.css';
 
@@ -113,6 +117,7 @@ export function OptionsApp() {
         <fieldset>
           <legend>Defaults for new posts</legend>
           <WritingOptionsFields value={settings.writing} onChange={(writing) => update({ writing })} />
+          <PostTypeSelect label="Default post type" value={settings.template} custom={settings.customTemplates} onChange={(template) => update({ template })} />
           <label className="inline">
             <input type="checkbox" checked={settings.createMissingCategories} onChange={(event) => update({ createMissingCategories: event.target.checked })} />
             Create categories the site lacks
@@ -130,6 +135,14 @@ export function OptionsApp() {
               onChange={(event) => update({ imageModel: event.target.value })} />
           </Field>
         </fieldset>
+        <fieldset>
+          <legend>Your post types</legend>
+          <CustomTemplatesFields value={settings.customTemplates} onChange={(customTemplates) => update({ customTemplates })} />
+        </fieldset>
+        <fieldset>
+          <legend>House style</legend>
+          <SiteVoicesFields value={settings.siteVoices} onChange={(siteVoices) => update({ siteVoices })} />
+        </fieldset>
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>Save</button>
           <button type="button" disabled={busy} onClick={() => void askBackground('connection/test')}>Test connection</button>
@@ -137,6 +150,7 @@ export function OptionsApp() {
         <p role="status" aria-live="polite" className={notice ? (notice.ok ? 'status ok' : 'status bad') : 'status'}>{notice?.text ?? ''}</p>
       </form>
       <AllowedSitesFields />
+      <HistoryPanel />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { PressPilotError } from '../lib/errors';
 import { createJobRunner, createOpenAIClient } from '../lib/jobs/job-runner';
 import { answerLater, isExtensionPage, sendToTab } from '../lib/messaging/messaging';
 import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/messaging/protocol';
-import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem } from '../lib/storage/storage';
+import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, rememberInHistory, settingsItem, undoItem } from '../lib/storage/storage';
 import { testConnection } from '../lib/generation/connection';
 import { EDITOR_LABELS } from '../lib/editors/adapter';
 import { markDetected, updateBadge } from '../lib/jobs/badge';
@@ -42,6 +42,7 @@ export default defineBackground(() => {
       }
     },
     createClient: createOpenAIClient,
+    remember: rememberInHistory,
     // An extension API call now and then keeps the worker alive while a model is still thinking.
     onBusyChange: (busy) => {
       clearInterval(keepAlive);

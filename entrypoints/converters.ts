@@ -14,7 +14,7 @@ export default defineUnlistedScript(() => {
   const page = world[EDITOR_PAGE_KEY] as EditorPage | undefined;
   if (!page || world[JOB_HANDLER_KEY]) return;
   const converters = createConverters(hardenPurify(DOMPurify(window)), new DOMParser());
-  const handle = createContentHandler({ bridge: checkedBridge(page.bridge), converters, pageId: page.pageId });
+  const handle = createContentHandler({ bridge: checkedBridge(page.bridge), converters, pageId: page.pageId, origin: location.origin });
   world[JOB_HANDLER_KEY] = ((message) => {
     const request = ContentRequestSchema.safeParse(message);
     return request.success ? handle(request.data) : undefined;

@@ -54,6 +54,8 @@ export interface GeneratePromptInput {
   siteCategories: string[];
   allowNewCategories: boolean;
   format: AnswerFormat;
+  /** The post type and the site's house style (lib/generation/templates.ts). */
+  guide?: string;
 }
 
 export function buildGenerateMessages(input: GeneratePromptInput): ChatMessage[] {
@@ -65,6 +67,7 @@ export function buildGenerateMessages(input: GeneratePromptInput): ChatMessage[]
       content: [
         `Write a blog post about this topic: ${topic.trim()}`,
         `Language: ${options.language}. Tone: ${options.tone}. Length: about ${LENGTHS[options.length]} words, very detailed.`,
+        ...(input.guide ? [input.guide] : []),
         outputRules(input.format, categoryChoices(input.siteCategories), input.allowNewCategories),
       ].join('\n\n'),
     },
@@ -81,6 +84,8 @@ export interface RewritePromptInput {
   siteCategories: string[];
   allowNewCategories: boolean;
   format: AnswerFormat;
+  /** The site's house style (lib/generation/templates.ts). */
+  guide?: string;
 }
 
 /** Said only when the post has placeholders (lib/content/kept-blocks.ts); the extension puts back any the model drops. */
@@ -99,6 +104,7 @@ export function buildRewriteMessages(input: RewritePromptInput): ChatMessage[] {
       content: [
         `Rewrite this post. ${asks.join(' ')}`,
         `Language: ${input.options.language}. Tone: ${input.options.tone}.`,
+        ...(input.guide ? [input.guide] : []),
         outputRules(input.format, categoryChoices(input.siteCategories), input.allowNewCategories),
         '<existing_post>',
         `Title: ${input.post.title}`,

@@ -10,6 +10,8 @@ import { generatePost, PartialAnswerError, type GenerationProgress } from '../ge
 import { countWords } from '../generation/post';
 import type { PostFields } from '../generation/post-fields';
 import { createEditorFeed } from './editor-feed';
+import type { HistoryEntry } from '../storage/history';
+import { findTemplate, houseStyle, voiceForOrigin, writingInstructions } from '../generation/templates';
 import { createImageTasks, type ImageOutcome } from './image-tasks';
 import { streamedPost } from '../generation/streamed-post';
 import type { StreamedPost } from '../generation/post-fields';
@@ -53,10 +55,20 @@ export interface JobRunnerDeps {
   onBusyChange?: (busy: boolean) => void;
   /** Draws a featured image (lib/generation/featured-image.ts); replaced in tests. */
   drawImage?: Parameters<typeof createImageTasks>[0];
+  /** Keeps a finished post in the history (lib/storage/history.ts). */
+  remember?(entry: HistoryEntry): Promise<void>;
 }
 
 const IMAGE_LOST = 'No featured image: the browser restarted PressPilot’s background worker while it was being drawn.';
 
+
+/** What the history keeps of a finished post; a rewrite is named by what was asked of it. */
+function historyEntry(job: JobState, post: PostFields, site: string, model: string, at: number): HistoryEntry {
+  const request = job.request;
+  const topic = request.mode === 'generate' ? request.topic
+    : request.instructions.trim() || (request.presets.length ? `Rewrite: ${request.presets.join(', ')}` : 'Rewrite');
+  return { id: job.id, kind: request.mode, at, topic, site, title: post.title, metaDescription: post.metaDescription, tags: post.tags, categories: post.categories, body: post.body, model };
+}
 
 /** Clients are cheap, but a new one per job means settings changes take effect at once. */
 export function createOpenAIClient(settings: Settings, apiKey: string): OpenAI {
@@ -184,9 +196,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
         checkRewriteFits(current.markdown, request.presets, settings);
         await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown }, pageId: context.pageId, kept: current.kept });
       }
+      const siteVoice = voiceForOrigin(settings.siteVoices, context.origin ?? '');
       const messages = (format: 'json' | 'lines') => request.mode === 'generate'
-        ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format })
-        : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format });
+        ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format, guide: writingInstructions({ template: findTemplate(request.template, settings!.customTemplates), siteVoice }) })
+        : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format, guide: houseStyle(siteVoice) });
 
       // A new post goes into the editor while the model writes it (a rewrite waits for review).
       const streamFields = generatedFields(settings);
@@ -237,6 +250,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const { post, keptSummary } = withKeptBlocks(result.post, context.current?.kept);
       drawImage?.(post, true);
       const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary });
+      await deps.remember?.(historyEntry(job, post, context.origin ?? '', settings.model, now())).catch(() => undefined);
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
         return;

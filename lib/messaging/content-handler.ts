@@ -16,6 +16,8 @@ export interface ContentHandlerDeps {
   converters: Converters;
   /** Names this page load; a new one is made each time the content script starts. */
   pageId: string;
+  /** The editor page's site, read in the isolated world where the page cannot change it. */
+  origin: string;
 }
 
 export function toUserError(error: unknown): UserError {
@@ -34,7 +36,7 @@ const PAGE_CHANGED: UserError = {
   retryable: true,
 };
 
-export function createContentHandler({ bridge, converters, pageId }: ContentHandlerDeps) {
+export function createContentHandler({ bridge, converters, pageId, origin }: ContentHandlerDeps) {
   // The blocks of the post streaming in, so each update sanitizes only what is new.
   const streamBlocks = new Map<string, BodyBlock[]>();
   let streamId: string | undefined;
@@ -58,10 +60,10 @@ export function createContentHandler({ bridge, converters, pageId }: ContentHand
         case 'editor/context': {
           const kind = await requireReadyEditor();
           const siteCategories = await bridge.call({ type: 'categories' });
-          if (!request.includeContent) return { ok: true, context: { kind, pageId, siteCategories } };
+          if (!request.includeContent) return { ok: true, context: { kind, pageId, origin, siteCategories } };
           const content = await bridge.call({ type: 'read' });
           const { markdown, kept } = converters.readForRewrite(content.bodyHtml, HTML_KIND[kind]);
-          return { ok: true, context: { kind, pageId, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown, kept } } };
+          return { ok: true, context: { kind, pageId, origin, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown, kept } } };
         }
         case 'editor/apply': {
           if (request.pageId !== undefined && request.pageId !== pageId) return { ok: false, error: PAGE_CHANGED };

@@ -27,6 +27,8 @@ export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
     bodyMode: z._default(z.enum(['replace', 'append']), 'replace'),
     /** One image drawn for the post, uploaded and set as its featured image. */
     featuredImage: z._default(z.boolean(), false),
+    /** The post type (lib/generation/templates.ts); an unknown one writes the default. */
+    template: z._default(/* @__PURE__ */ z.string().check(z.maxLength(100)), 'seed'),
   }),
   z.object({
     mode: z.literal('rewrite'),
@@ -152,6 +154,8 @@ export const EditorContextSchema = /* @__PURE__ */ z.object({
   kind: EditorKindSchema,
   /** This page load of the editor: a rewrite is only ever applied where it was read. */
   pageId: z.string(),
+  /** The site's address, for its house style. */
+  origin: z.optional(z.string()),
   siteCategories: z.array(z.string()),
   /** The current post as Markdown, only when asked for (rewrite). */
   current: z.optional(z.object({

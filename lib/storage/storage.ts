@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { JobStateSchema, type JobState } from '../messaging/protocol';
 import { WritingOptionsSchema } from '../generation/writing';
 import { EditorSnapshotSchema, type EditorSnapshot } from '../editors/adapter';
+import { addEntry, parseHistory, type HistoryEntry } from './history';
+import { CustomTemplateSchema, DEFAULT_TEMPLATE_ID, SiteVoiceSchema } from '../generation/templates';
 import { DEFAULT_BASE_URL, DEFAULT_IMAGE_MODEL, DEFAULT_MODEL } from '../generation/endpoint-defaults';
 
 
@@ -15,6 +17,11 @@ export const SettingsSchema = z.object({
   preferLines: z.boolean().default(false),
   writing: z._default(WritingOptionsSchema, WritingOptionsSchema.parse({})),
   createMissingCategories: z.boolean().default(false),
+  /** The popup's post type at first (lib/generation/templates.ts), and the blogger's own types. */
+  template: z.string().default(DEFAULT_TEMPLATE_ID),
+  customTemplates: z.array(CustomTemplateSchema).max(50).default([]),
+  /** Each site's house style, followed by every generation and rewrite there. */
+  siteVoices: z.array(SiteVoiceSchema).max(200).default([]),
   /** A new post's meta description goes into the excerpt too (an SEO plugin gets it either way). */
   descriptionAsExcerpt: z.boolean().default(true),
   /** The popup's "Featured image" box starts ticked; off at install, since images cost money. */
@@ -56,4 +63,19 @@ export function undoItem(tabId: number) {
 export async function loadUndo(tabId: number): Promise<EditorSnapshot | null> {
   const parsed = EditorSnapshotSchema.safeParse(await undoItem(tabId).getValue());
   return parsed.success ? parsed.data : null;
+}
+
+/** The last generations and rewrites, newest first (lib/storage/history.ts), on this machine only. */
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
+
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  return parseHistory(await historyItem.getValue());
+}
+
+let historyWrites: Promise<unknown> = Promise.resolve();
+/** One write after another, so two tabs finishing at once both land. */
+export function rememberInHistory(entry: HistoryEntry): Promise<void> {
+  const write = historyWrites.then(async () => historyItem.setValue(addEntry(await loadHistory(), entry)));
+  historyWrites = write.catch(() => undefined);
+  return write;
 }

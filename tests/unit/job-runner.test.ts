@@ -17,7 +17,7 @@ const TAB = 7;
  */
 const JOB_BUDGET = 30_000;
 const generate = (topic = 'Caching for WordPress'): JobRequest => ({
-  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace', featuredImage: false,
+  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace', featuredImage: false, template: 'seed',
 });
 const rewrite = (changes: Partial<Extract<JobRequest, { mode: 'rewrite' }>> = {}): JobRequest => ({
   mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false, featuredImage: false, ...changes,
@@ -521,6 +521,60 @@ describe('a page load in the tab', { timeout: JOB_BUDGET }, () => {
     await jobItem(TAB).setValue(review);
     await runner().pageLoaded(TAB);
     expect(await loadJob(TAB)).toBeNull();
+  });
+});
+
+describe('the post type and the site’s house style', { timeout: JOB_BUDGET }, () => {
+  const onSite = (origin: string) => fakeTab({ 'editor/context': (request) => ({ ok: true, context: { kind: 'block-editor', pageId: 'page-1', origin, siteCategories: [], current: request.includeContent ? { title: 'Old', excerpt: '', tags: [], categories: [], markdown: '## Old\n\nOld text.', kept: {} } : undefined } }) });
+  beforeEach(async () => {
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS, baseURL: server.url, model: 'test-model',
+      customTemplates: [{ id: 'custom-recipe', name: 'Recipe', instructions: 'Give ingredients as a list, then numbered steps.' }],
+      siteVoices: [{ origin: 'https://blog.example', guidelines: 'Write for home bakers. Never say "delve".' }],
+    });
+  });
+  const userPrompt = () => server.requests[0]!.body.messages.at(-1).content as string;
+
+  it('reach a generation on that site: the chosen type’s instructions and the site’s guidelines', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    await runner(onSite('https://blog.example')).start(TAB, { ...generate(), template: 'custom-recipe' } as JobRequest);
+    expect((await settled()).phase).toBe('done');
+    expect(userPrompt()).toContain('Post type: Recipe. Give ingredients as a list, then numbered steps.');
+    expect(userPrompt()).toContain('House style for this site: Write for home bakers. Never say "delve".');
+  });
+
+  it('stay on their own site, and a rewrite follows the house style too', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    await runner(onSite('https://other.example')).start(TAB, { ...generate(), template: 'how-to' } as JobRequest);
+    await settled();
+    expect(userPrompt()).toContain('Post type: How-to guide.');
+    expect(userPrompt()).not.toContain('House style');
+
+    server.reset();
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    await runner(onSite('https://blog.example')).start(TAB, rewrite());
+    expect((await settled()).phase).toBe('review');
+    expect(userPrompt()).toContain('House style for this site: Write for home bakers.');
+    expect(userPrompt()).not.toContain('Post type:');
+  });
+});
+
+describe('the history', { timeout: JOB_BUDGET }, () => {
+  it('keeps each finished post with its topic, site and model; a failed one is not kept', async () => {
+    const post = makePost({ words: 200 });
+    server.enqueue({ kind: 'post', post });
+    const remember = vi.fn(async () => undefined);
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'block-editor', pageId: 'page-1', origin: 'https://blog.example', siteCategories: [] } }) });
+    const jobs = runner(tab, { remember, now: () => 1_700_000_000_000 });
+    await jobs.start(TAB, generate('Sourdough for beginners'));
+    expect((await settled()).phase).toBe('done');
+    expect(remember).toHaveBeenCalledWith(expect.objectContaining({
+      kind: 'generate', topic: 'Sourdough for beginners', site: 'https://blog.example', model: 'test-model', at: 1_700_000_000_000, title: post.title, body: post.body,
+    }));
+    server.enqueue({ kind: 'error', status: 401 });
+    await jobs.start(TAB, generate());
+    expect((await settled()).phase).toBe('failed');
+    expect(remember).toHaveBeenCalledTimes(1);
   });
 });
 
