@@ -1,6 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { JobRequestSchema, type JobRequest } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/storage/storage';
+import { estimateCost, estimateTokensForPost, formatCost, priceFor } from '../lib/generation/cost';
+import { LENGTHS } from '../lib/generation/writing';
 import { PostTypeSelect } from './PostTypeSelect';
 import { WritingOptionsFields } from './WritingOptionsFields';
 
@@ -48,7 +50,8 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
         <input type="checkbox" checked={featuredImage} onChange={(event) => setFeaturedImage(event.target.checked)} />
         Featured image (one image from {settings.imageModel})
       </label>
-      <button type="submit" className="primary">Generate</button>
+      <button type="submit" className="primary" aria-describedby="cost-estimate">Generate</button>
+      <p id="cost-estimate" className="muted">Estimate for {settings.model}: {formatCost(estimateCost(estimateTokensForPost({ targetWords: LENGTHS[options.length], sections: 1, outlineTokens: 0 }), priceFor(settings.model, settings.prices)))}</p>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { AllowedSitesFields } from './AllowedSitesFields';
 import { CustomTemplatesFields } from './CustomTemplatesFields';
 import { HistoryPanel } from './HistoryPanel';
 import { PostTypeSelect } from './PostTypeSelect';
+import { PricesField } from './PricesField';
 import { SiteVoicesFields } from './SiteVoicesFields';
 import './popup.css';
 import './options.css';
@@ -113,6 +114,7 @@ export function OptionsApp() {
             <input id="max-output-tokens" type="number" min={500} value={settings.maxOutputTokens} aria-invalid={Boolean(problems.maxOutputTokens)}
               onChange={(event) => update({ maxOutputTokens: event.target.valueAsNumber })} />
           </Field>
+          <PricesField value={settings.prices} onChange={(prices) => update({ prices })} />
         </fieldset>
         <fieldset>
           <legend>Defaults for new posts</legend>

@@ -5,6 +5,7 @@ import { JobStateSchema, type JobState } from '../messaging/protocol';
 import { WritingOptionsSchema } from '../generation/writing';
 import { EditorSnapshotSchema, type EditorSnapshot } from '../editors/adapter';
 import { addEntry, parseHistory, type HistoryEntry } from './history';
+import { DEFAULT_PRICES, PriceSchema } from '../generation/cost';
 import { CustomTemplateSchema, DEFAULT_TEMPLATE_ID, SiteVoiceSchema } from '../generation/templates';
 import { DEFAULT_BASE_URL, DEFAULT_IMAGE_MODEL, DEFAULT_MODEL } from '../generation/endpoint-defaults';
 
@@ -27,6 +28,8 @@ export const SettingsSchema = z.object({
   /** The popup's "Featured image" box starts ticked; off at install, since images cost money. */
   featuredImage: z.boolean().default(false),
   imageModel: z.string().trim().min(1, 'Pick or type an image model.').default(DEFAULT_IMAGE_MODEL),
+  /** List prices per model, for the popup's estimate; the blogger edits them in the options. */
+  prices: z.array(PriceSchema).max(200).default([...DEFAULT_PRICES]),
   /** The model's limits, for refusing a rewrite that cannot fit (gpt-4o-mini's by default). */
   contextTokens: z.number().int().min(1_000).default(128_000),
   maxOutputTokens: z.number().int().min(500).default(16_384),

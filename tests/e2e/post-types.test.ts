@@ -2,7 +2,8 @@
  * Issue 13: post types and the site's house style. The blogger adds a post type of their own and
  * the site's guidelines in the options page, picks the type in the popup, and the request the
  * model gets carries both; a rewrite on that site follows the guidelines too. Both are kept in the
- * options page's history, which finds them by their words and copies one as Markdown.
+ * options page's history, which finds them by their words and copies one as Markdown. Before
+ * Generate, the popup estimates tokens and money from the options' price table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePost } from '../support/openai-test-server';
@@ -26,6 +27,9 @@ describe(`post types and house style on WordPress ${source}`, () => {
     // A site is allowed by scheme and host, whatever its port.
     const { protocol, hostname } = new URL(site.url);
     await options.getByLabel(`House style for ${protocol}//${hostname}`).fill(GUIDELINES);
+    // The price table gets the test model, for the popup's estimate.
+    const prices = options.getByLabel('Prices');
+    await prices.fill(`${await prices.inputValue()}\ntest-model, 1, 2`);
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await options.close();
@@ -37,6 +41,7 @@ describe(`post types and house style on WordPress ${source}`, () => {
     const popup = await browser.openPopup(editor);
     await popup.page.getByLabel('Topic').fill('Sourdough bread for beginners');
     await popup.page.getByLabel('Post type').selectOption({ label: 'Recipe' });
+    expect(await popup.page.locator('#cost-estimate').innerText()).toMatch(/^Estimate for test-model: ~[\d,]+ tokens in, ~[\d,]+ out, about \$0\.01$/);
     await popup.page.getByRole('button', { name: 'Generate' }).click();
     await popup.page.getByText('Written into the editor').waitFor();
     const prompt = lastPrompt(server);
