@@ -1,23 +1,27 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { JobRequestSchema, type JobRequest } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/storage/storage';
-import { estimateCost, estimateTokensForPost, formatCost, priceFor } from '../lib/generation/cost';
-import { LENGTHS } from '../lib/generation/writing';
+import { outlineByDefault } from '../lib/generation/writing';
+import { PostCostEstimate, sectionsPlannedFor } from './PostCostEstimate';
 import { PostTypeSelect } from './PostTypeSelect';
+import { HistoryPicker } from './HistoryPicker';
 import { WritingOptionsFields } from './WritingOptionsFields';
 
-export function GenerateForm({ settings, onStart }: { settings: Settings; onStart(request: JobRequest): void }) {
+export function GenerateForm({ settings, onStart, onPutBack }: { settings: Settings; onStart(request: JobRequest): void; onPutBack(entryId: string): void }) {
   const [topic, setTopic] = useState('');
   const [options, setOptions] = useState(settings.writing);
   const [createMissingCategories, setCreateMissingCategories] = useState(settings.createMissingCategories);
   const [bodyMode, setBodyMode] = useState<'replace' | 'append'>('replace');
   const [featuredImage, setFeaturedImage] = useState(settings.featuredImage);
   const [template, setTemplate] = useState(settings.template);
+  // Follows the length until the blogger decides for themselves.
+  const [outlineChoice, setOutlineChoice] = useState<boolean | undefined>(undefined);
+  const outlineFirst = outlineChoice ?? outlineByDefault(options.length);
   const [problem, setProblem] = useState('');
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode, featuredImage, template });
+    const parsed = JobRequestSchema.safeParse({ mode: 'generate', topic, options, createMissingCategories, bodyMode, featuredImage, template, plan: outlineFirst ? 'outline' : 'at-once' });
     if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the form.');
     setProblem('');
     onStart(parsed.data);
@@ -43,6 +47,10 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
         <label className="inline"><input type="radio" name="body-mode" checked={bodyMode === 'append'} onChange={() => setBodyMode('append')} /> Add after it</label>
       </fieldset>
       <label className="inline">
+        <input type="checkbox" checked={outlineFirst} onChange={(event) => setOutlineChoice(event.target.checked)} />
+        Outline first (you shape the sections, then each is written on its own)
+      </label>
+      <label className="inline">
         <input type="checkbox" checked={createMissingCategories} onChange={(event) => setCreateMissingCategories(event.target.checked)} />
         Create categories the site lacks
       </label>
@@ -50,8 +58,9 @@ export function GenerateForm({ settings, onStart }: { settings: Settings; onStar
         <input type="checkbox" checked={featuredImage} onChange={(event) => setFeaturedImage(event.target.checked)} />
         Featured image (one image from {settings.imageModel})
       </label>
-      <button type="submit" className="primary" aria-describedby="cost-estimate">Generate</button>
-      <p id="cost-estimate" className="muted">Estimate for {settings.model}: {formatCost(estimateCost(estimateTokensForPost({ targetWords: LENGTHS[options.length], sections: 1, outlineTokens: 0 }), priceFor(settings.model, settings.prices)))}</p>
+      <button type="submit" className="primary" aria-describedby="cost-estimate">{outlineFirst ? 'Plan the outline' : 'Generate'}</button>
+      <PostCostEstimate settings={settings} length={options.length} {...(outlineFirst ? { sections: sectionsPlannedFor(options.length) } : {})} />
+      <HistoryPicker onPutBack={onPutBack} />
     </form>
   );
 }

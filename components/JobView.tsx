@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JobState, ReviewChoices } from '../lib/messaging/protocol';
+import { formatUsage, priceFor } from '../lib/generation/cost';
+import type { Settings } from '../lib/storage/storage';
 
 const RUNNING_LABELS: Partial<Record<JobState['phase'], string>> = {
   reading: 'Reading the post…',
+  planning: 'Planning the outline…',
   connecting: 'Connecting to the model…',
   repairing: 'Fixing the format…',
   applying: 'Putting it into the editor…',
@@ -26,13 +29,26 @@ function PartialText({ text, follow }: { text: string; follow: boolean }) {
   return <pre ref={box} className="partial" tabIndex={0} aria-label="Text written so far">{text}</pre>;
 }
 
+/** " section 3 of 8" while an outlined post is written. */
+function sectionAt(job: JobState): string {
+  const outline = job.request.mode === 'generate' ? job.request.outline : undefined;
+  if (!outline) return '';
+  return ` section ${Math.min((job.sections?.length ?? 0) + 1, outline.sections.length)} of ${outline.sections.length}`;
+}
+
+/** The section an outlined post broke off in, for its Retry button. */
+function failedSection(job: JobState): string | undefined {
+  const outline = job.request.mode === 'generate' ? job.request.outline : undefined;
+  return job.sections?.length ? outline?.sections[job.sections.length]?.heading : undefined;
+}
+
 export function RunningJob({ job, actions }: { job: JobState; actions: JobActions }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => { if (event.key === 'Escape') actions.cancel(); };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [actions]);
-  const label = job.phase === 'writing' ? `Writing… ${job.words.toLocaleString('en')} words`
+  const label = job.phase === 'writing' ? `Writing${sectionAt(job)}… ${job.words.toLocaleString('en')} words`
     : job.imagePending ? 'Written. Drawing the featured image…' : RUNNING_LABELS[job.phase] ?? 'Working…';
   return (
     <section className="stack">
@@ -61,7 +77,7 @@ export function FailedJob({ job, actions }: { job: JobState; actions: JobActions
       <div role="alert" className="alert">{job.error?.message ?? 'Cancelled. Nothing was changed in your post.'}</div>
       <PartialText text={job.partialBody} follow={false} />
       <div className="buttons">
-        {canRetry && <button type="button" className="primary" onClick={actions.retry}>Retry</button>}
+        {canRetry && <button type="button" className="primary" onClick={actions.retry}>{failedSection(job) ? `Retry from “${failedSection(job)}”` : 'Retry'}</button>}
         {job.result && !job.applied && job.error?.code !== 'page-changed' && <button type="button" onClick={() => actions.apply()}>Apply anyway</button>}
         {!job.result && job.request.mode === 'generate' && job.partialBody.trim() && <button type="button" onClick={actions.keep}>Keep what was written</button>}
         {job.partialBody && <CopyButton text={job.partialBody} />}
@@ -71,9 +87,10 @@ export function FailedJob({ job, actions }: { job: JobState; actions: JobActions
   );
 }
 
-export function DoneJob({ job, actions }: { job: JobState; actions: JobActions }) {
+export function DoneJob({ job, settings, actions }: { job: JobState; settings: Settings; actions: JobActions }) {
   const report = job.report;
   const facts = [
+    job.usage ? formatUsage(job.usage, priceFor(settings.model, settings.prices)) : '',
     report?.seo ? `${report.seo}.` : '',
     report?.slug ? `Address: /${report.slug}/` : '',
     report?.image ?? '',

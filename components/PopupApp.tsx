@@ -7,6 +7,7 @@ import type { UserError } from '../lib/errors';
 import { DoneJob, FailedJob, RunningJob, type JobActions } from './JobView';
 import { ReviewJob } from './RewriteReview';
 import { GenerateForm } from './GenerateForm';
+import { OutlineEditor, type OutlineActions } from './OutlineEditor';
 import { SiteAccessPanel } from './SiteAccessPanel';
 import { RewriteForm } from './RewriteForm';
 import { useActiveTabId, useEditorStatus, useJob, useSettings } from './useTabState';
@@ -53,12 +54,19 @@ export function PopupApp() {
   const start = useCallback((request: JobRequest) => { if (tabId != null) void send({ type: 'job/start', tabId, request }); }, [tabId, send]);
   const actions: JobActions = useMemo(() => ({
     cancel: () => tabId != null && void send({ type: 'job/cancel', tabId }),
-    retry: () => { if (tabId != null && job) void send({ type: 'job/start', tabId, request: job.request }); },
+    // An outlined post goes on from the section that failed; the rest starts again.
+    retry: () => { if (tabId != null && job) void send(job.sections?.length ? { type: 'job/resume', tabId } : { type: 'job/start', tabId, request: job.request }); },
     apply: (choices?: ReviewChoices) => tabId != null && void send({ type: 'job/apply', tabId, ...(choices ? { choices } : {}) }),
     undo: () => tabId != null && void send({ type: 'job/undo', tabId }),
     dismiss: () => tabId != null && void send({ type: 'job/dismiss', tabId }),
     keep: () => tabId != null && void send({ type: 'job/keep', tabId }),
   }), [tabId, job, send]);
+  const outlineActions: OutlineActions = useMemo(() => ({
+    write: (outline) => { if (job?.request.mode === 'generate') start({ ...job.request, outline }); },
+    writeAtOnce: () => { if (job?.request.mode === 'generate') start({ ...job.request, plan: 'at-once', outline: undefined }); },
+    dismiss: actions.dismiss,
+  }), [job, start, actions]);
+  const putBack = useCallback((entryId: string) => { if (tabId != null) void send({ type: 'history/apply', tabId, entryId }); }, [tabId, send]);
 
   if (tabId === undefined || probe === undefined || job === undefined || setup === undefined) return <main className="popup"><p className="muted">Loading…</p></main>;
 
@@ -90,7 +98,9 @@ export function PopupApp() {
   } else if (job && (job.phase === 'failed' || job.phase === 'cancelled')) {
     body = <FailedJob job={job} actions={actions} />;
   } else if (job?.phase === 'done') {
-    body = <DoneJob job={job} actions={actions} />;
+    body = <DoneJob job={job} settings={setup.settings} actions={actions} />;
+  } else if (job?.phase === 'outline' && job.outline) {
+    body = <OutlineEditor job={job} settings={setup.settings} actions={outlineActions} />;
   } else if (job?.phase === 'review' && job.result) {
     body = <ReviewJob job={job} actions={actions} />;
   } else {
@@ -98,7 +108,7 @@ export function PopupApp() {
       <>
         <ModeTabs mode={mode} onChange={setMode} />
         <div id="mode-panel" role="tabpanel" aria-labelledby={`tab-${mode}`}>
-          {mode === 'generate' ? <GenerateForm settings={setup.settings} onStart={start} /> : <RewriteForm settings={setup.settings} onStart={start} />}
+          {mode === 'generate' ? <GenerateForm settings={setup.settings} onStart={start} onPutBack={putBack} /> : <RewriteForm settings={setup.settings} onStart={start} />}
         </div>
       </>
     );

@@ -1,4 +1,4 @@
-import { LENGTHS, TONES, type LengthName, type WritingOptions } from '../lib/generation/writing';
+import { LENGTH_LABELS, LENGTHS, TONES, type LengthName, type WritingOptions } from '../lib/generation/writing';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -15,7 +15,7 @@ export function WritingOptionsFields({ value, onChange }: { value: WritingOption
         Length
         <select value={value.length} onChange={(event) => onChange({ ...value, length: event.target.value as LengthName })}>
           {(Object.keys(LENGTHS) as LengthName[]).map((length) => (
-            <option key={length} value={length}>{capitalize(length)} (~{LENGTHS[length].toLocaleString('en')} words)</option>
+            <option key={length} value={length}>{LENGTH_LABELS[length]} (~{LENGTHS[length].toLocaleString('en')} words)</option>
           ))}
         </select>
       </label>

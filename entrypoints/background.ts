@@ -6,7 +6,7 @@ import { PressPilotError } from '../lib/errors';
 import { createJobRunner, createOpenAIClient } from '../lib/jobs/job-runner';
 import { answerLater, isExtensionPage, sendToTab } from '../lib/messaging/messaging';
 import { BackgroundRequestSchema, ContentEventSchema, JobStateSchema, type BackgroundResponse } from '../lib/messaging/protocol';
-import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, rememberInHistory, settingsItem, undoItem } from '../lib/storage/storage';
+import { apiKeyItem, jobItem, loadHistory, loadJob, loadSettings, loadUndo, rememberInHistory, settingsItem, undoItem } from '../lib/storage/storage';
 import { testConnection } from '../lib/generation/connection';
 import { EDITOR_LABELS } from '../lib/editors/adapter';
 import { markDetected, updateBadge } from '../lib/jobs/badge';
@@ -43,6 +43,7 @@ export default defineBackground(() => {
     },
     createClient: createOpenAIClient,
     remember: rememberInHistory,
+    loadHistory,
     // An extension API call now and then keeps the worker alive while a model is still thinking.
     onBusyChange: (busy) => {
       clearInterval(keepAlive);
@@ -89,6 +90,8 @@ export default defineBackground(() => {
           case 'job/undo': await runner.undo(data.tabId); break;
           case 'job/dismiss': await runner.dismiss(data.tabId); break;
           case 'job/keep': await runner.keep(data.tabId); break;
+          case 'job/resume': await runner.resume(data.tabId); break;
+          case 'history/apply': await runner.putBack(data.tabId, data.entryId); break;
           case 'connection/test':
           case 'models/list':
             return { ok: true, connection: await testConnection(await loadSettings(), await apiKeyItem.getValue(), data.type === 'models/list') };

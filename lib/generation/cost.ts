@@ -119,3 +119,10 @@ export function usageFromChunk(chunk: unknown): Usage | undefined {
   const outputTokens = tokenCount(usage.completion_tokens ?? usage.output_tokens);
   return inputTokens === undefined || outputTokens === undefined ? undefined : { inputTokens, outputTokens };
 }
+
+/** What a finished job used, as the server reported it: "Used 12,345 tokens in, 8,600 out, about $0.01". */
+export function formatUsage(usage: Usage, price: Price | undefined): string {
+  const tokens = `Used ${usage.inputTokens.toLocaleString('en')} tokens in, ${usage.outputTokens.toLocaleString('en')} out`;
+  const cost = estimateCost(usage, price).usd;
+  return cost === undefined ? `${tokens}.` : `${tokens}, ${dollars(cost)}.`;
+}

@@ -4,6 +4,8 @@ import { PressPilotError } from '../errors';
 import { fieldsJsonSchema, POST_JSON_SCHEMA, type GeneratedPost } from './post';
 import { buildFieldsMessages, buildRepairMessages, type ChatMessage } from './prompt';
 import { lastResort, mergeFollowUp, settleFields, type CategoryRule, type SoftField } from './settle-post';
+import { usageFromChunk, type Usage } from './cost';
+import { checkLanguage } from './language-check';
 
 export type ApiStyle = 'chat' | 'responses';
 
@@ -15,22 +17,32 @@ export interface GenerationProgress {
   body: string;
 }
 
-export interface GenerateRequest {
+/** What every streamed request needs: the endpoint, and where its progress and usage go. */
+export interface StreamRequest {
   client: OpenAI;
   model: string;
   api: ApiStyle;
-  /** Builds the prompt for an answer format: JSON when the server takes a schema, else lines. */
-  messages: (format: AnswerFormat) => ChatMessage[];
-  /** Start with the line format (the endpoint is known to reject JSON schemas). */
-  preferLines?: boolean;
-  /** The categories the prompt offered, to match the answer's against. */
-  categories: CategoryRule;
-  /** The post's language, for a follow-up that asks for some fields again. */
-  language: string;
   signal?: AbortSignal;
   /** Give up when the stream sends nothing for this long. */
   idleTimeoutMs?: number;
   onProgress?: (progress: GenerationProgress) => void;
+  /** The tokens of each finished answer, where the server reports them. */
+  onUsage?: (usage: Usage) => void;
+}
+
+/** What fixing a post's soft limits needs: its categories and language, and the endpoint for a follow-up. */
+export interface SettleRequest extends StreamRequest {
+  /** The categories the prompt offered, to match the answer's against. */
+  categories: CategoryRule;
+  /** The post's language: checked in the answer, and asked for in a follow-up. */
+  language: string;
+}
+
+export interface GenerateRequest extends SettleRequest {
+  /** Builds the prompt for an answer format: JSON when the server takes a schema, else lines. */
+  messages: (format: AnswerFormat) => ChatMessage[];
+  /** Start with the line format (the endpoint is known to reject JSON schemas). */
+  preferLines?: boolean;
 }
 
 export interface GenerateResult {
@@ -48,26 +60,40 @@ export class PartialAnswerError extends Error {
   }
 }
 
-function schemaUnsupported(error: unknown): boolean {
+export function schemaUnsupported(error: unknown): boolean {
   const status = (error as { status?: number }).status;
   const message = String((error as { message?: string }).message ?? '');
   return (status === 400 || status === 422 || status === 501) && /response_format|json_schema|structured|schema|text\.format/i.test(message);
 }
 
-interface StreamOutcome { text: string; truncated: boolean; refused: boolean; /** the server answered and began streaming */ started: boolean }
+export interface StreamOutcome { text: string; truncated: boolean; refused: boolean; /** the server answered and began streaming */ started: boolean; usage?: Usage }
 
-/** What the answer must look like: a JSON schema the server enforces, or free text. */
-type JsonSchema = Record<string, unknown>;
+/** What the answer must look like: a JSON schema the server enforces, by its name, or free text. */
+export interface AnswerSchema { name: string; schema: Record<string, unknown> }
 
-async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], schema: JsonSchema | undefined, signal: AbortSignal, outcome: StreamOutcome) {
-  const stream = await request.client.chat.completions.create({
+// Servers that do not know stream_options may refuse it; they are asked again without.
+const usageUnsupported = (error: unknown) => (error as { status?: number }).status === 400 && /stream_options|include_usage/i.test(String((error as { message?: string }).message ?? ''));
+
+async function openChatStream(request: StreamRequest, messages: ChatMessage[], schema: AnswerSchema | undefined, signal: AbortSignal) {
+  const body = {
     model: request.model,
     messages,
-    stream: true,
-    ...(schema ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'blog_post', strict: true, schema } } } : {}),
-  }, { signal });
+    stream: true as const,
+    ...(schema ? { response_format: { type: 'json_schema' as const, json_schema: { name: schema.name, strict: true, schema: schema.schema } } } : {}),
+  };
+  try {
+    return await request.client.chat.completions.create({ ...body, stream_options: { include_usage: true } }, { signal });
+  } catch (error) {
+    if (!usageUnsupported(error)) throw error;
+    return request.client.chat.completions.create(body, { signal });
+  }
+}
+
+async function* chatDeltas(request: StreamRequest, messages: ChatMessage[], schema: AnswerSchema | undefined, signal: AbortSignal, outcome: StreamOutcome) {
+  const stream = await openChatStream(request, messages, schema, signal);
   outcome.started = true;
   for await (const chunk of stream) {
+    outcome.usage = usageFromChunk(chunk) ?? outcome.usage;
     const choice = chunk.choices[0];
     if (choice?.finish_reason === 'length') outcome.truncated = true;
     if (choice?.finish_reason === 'content_filter' || choice?.delta?.refusal) outcome.refused = true;
@@ -75,20 +101,21 @@ async function* chatDeltas(request: GenerateRequest, messages: ChatMessage[], sc
   }
 }
 
-async function* responsesDeltas(request: GenerateRequest, messages: ChatMessage[], schema: JsonSchema | undefined, signal: AbortSignal, outcome: StreamOutcome) {
+async function* responsesDeltas(request: StreamRequest, messages: ChatMessage[], schema: AnswerSchema | undefined, signal: AbortSignal, outcome: StreamOutcome) {
   const [system, ...rest] = messages;
   const stream = await request.client.responses.create({
     model: request.model,
     instructions: system?.content,
     input: rest.map((message) => ({ role: message.role, content: message.content })),
     stream: true,
-    ...(schema ? { text: { format: { type: 'json_schema' as const, name: 'blog_post', strict: true, schema } } } : {}),
+    ...(schema ? { text: { format: { type: 'json_schema' as const, name: schema.name, strict: true, schema: schema.schema } } } : {}),
   }, { signal });
   outcome.started = true;
   for await (const event of stream) {
     if (event.type === 'response.output_text.delta') yield event.delta;
     else if (event.type === 'response.refusal.delta') outcome.refused = true;
     else if (event.type === 'response.incomplete') outcome.truncated = true;
+    else if (event.type === 'response.completed') outcome.usage = usageFromChunk(event);
     else if (event.type === 'error') throw new Error(event.message);
     else if (event.type === 'response.failed') throw new Error(event.response.error?.message ?? 'The model failed to answer.');
   }
@@ -98,7 +125,7 @@ async function* responsesDeltas(request: GenerateRequest, messages: ChatMessage[
  * One streamed answer. Aborts itself when the stream goes quiet for idleTimeoutMs. `bodyOf` says
  * which article text the progress shows: the answer's own, or a kept one while fields are fixed.
  */
-async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], schema: JsonSchema | undefined, phase: GenerationProgress['phase'], bodyOf: (answer: string) => string = partialBody): Promise<StreamOutcome> {
+export async function streamAnswer(request: StreamRequest, messages: ChatMessage[], schema: AnswerSchema | undefined, phase: GenerationProgress['phase'], bodyOf: (answer: string) => string = partialBody): Promise<StreamOutcome> {
   const controller = new AbortController();
   const abortFromUser = () => controller.abort(request.signal?.reason);
   request.signal?.addEventListener('abort', abortFromUser);
@@ -122,6 +149,7 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], s
     }
     // The SDK ends an aborted stream quietly instead of throwing: an abort is never a finished answer.
     if (controller.signal.aborted) throw new Error('aborted');
+    if (outcome.usage) request.onUsage?.(outcome.usage);
     return outcome;
   } catch (error) {
     if (request.signal?.aborted) throw new PartialAnswerError(new PressPilotError('cancelled', 'Cancelled. Nothing was changed in your post.', true), outcome.text);
@@ -134,17 +162,17 @@ async function streamAnswer(request: GenerateRequest, messages: ChatMessage[], s
   }
 }
 
-const POST_SCHEMA = POST_JSON_SCHEMA as unknown as JsonSchema;
+const POST_SCHEMA: AnswerSchema = { name: 'blog_post', schema: POST_JSON_SCHEMA as unknown as Record<string, unknown> };
 const schemaFor = (format: AnswerFormat) => (format === 'json' ? POST_SCHEMA : undefined);
 
 /**
  * The fields no trim could fix, asked for alone. Whatever goes wrong with this small request
  * (junk, a 429, a cut stream) leaves the post as it was for `lastResort`; only Cancel stops it.
  */
-async function askForFields(request: GenerateRequest, post: DraftPost, fields: SoftField[], format: AnswerFormat): Promise<DraftPost> {
+async function askForFields(request: SettleRequest, post: DraftPost, fields: SoftField[], format: AnswerFormat): Promise<DraftPost> {
   const messages = buildFieldsMessages({ post, fields, categories: request.categories, language: request.language });
   try {
-    const outcome = await streamAnswer(request, messages, format === 'json' ? fieldsJsonSchema(fields) : undefined, 'repairing', () => post.body);
+    const outcome = await streamAnswer(request, messages, format === 'json' ? { name: 'blog_post', schema: fieldsJsonSchema(fields) } : undefined, 'repairing', () => post.body);
     return mergeFollowUp(post, extractJson(outcome.text) as Partial<Record<SoftField, unknown>>, fields, request.categories);
   } catch (error) {
     if (request.signal?.aborted) throw error;
@@ -152,10 +180,19 @@ async function askForFields(request: GenerateRequest, post: DraftPost, fields: S
   }
 }
 
+/** The post's fields within their limits: trimmed or picked, else asked for alone once. */
+export async function settleDraft(request: SettleRequest, draft: DraftPost, format: AnswerFormat): Promise<GeneratedPost> {
+  const { post, ask } = settleFields(draft, request.categories);
+  return lastResort(ask.length > 0 ? await askForFields(request, post, ask, format) : post);
+}
+
+export const wrongLanguage = (language: string) => `It is not written in ${language}. Write all of it in ${language}, every field and the whole body.`;
+
 /**
  * Asks for a post and returns it fit for the editor. Structured output first; a server that
  * rejects JSON schemas gets the seed's line format instead. Only a missing or unreadable body asks
- * for the whole post again (once); a form problem is fixed without writing the body twice.
+ * for the whole post again (once), or a post in another language than asked; a form problem is
+ * fixed without writing the body twice.
  */
 export async function generatePost(request: GenerateRequest): Promise<GenerateResult> {
   let format: AnswerFormat = request.preferLines ? 'lines' : 'json';
@@ -176,17 +213,18 @@ export async function generatePost(request: GenerateRequest): Promise<GenerateRe
   if (!draft && outcome.truncated) {
     throw new PartialAnswerError(new PressPilotError('truncated', 'The model hit its output limit before the post was finished. Try a shorter length or a model with a larger output limit.', true), outcome.text);
   }
-  if (!draft) {
-    const checked = parseAnswer(outcome.text);
-    const repaired = await streamAnswer(request, buildRepairMessages(messages, outcome.text, checked.ok ? [] : checked.problems), schemaFor(format), 'repairing');
-    draft = readDraft(repaired.text);
+  const checked = draft ? undefined : parseAnswer(outcome.text);
+  const problems = draft ? (checkLanguage(draft.body, request.language) === 'mismatch' ? [wrongLanguage(request.language)] : [])
+    : checked?.ok ? [] : checked?.problems ?? [];
+  if (!draft || problems.length > 0) {
+    const repaired = await streamAnswer(request, buildRepairMessages(messages, outcome.text, problems), schemaFor(format), 'repairing');
+    // A post still in the wrong language is kept rather than lost; an unreadable one is not.
+    draft = readDraft(repaired.text) ?? draft;
     if (!draft) {
       const again = parseAnswer(repaired.text);
       throw new PartialAnswerError(new PressPilotError('invalid-output',
         `The model's answer did not fit the post format, even after asking it to fix it (${(again.ok ? [] : again.problems).slice(0, 3).join(' ')}). Try again or pick another model.`, true), repaired.text || outcome.text);
     }
   }
-  const { post, ask } = settleFields(draft, request.categories);
-  const settled = ask.length > 0 ? await askForFields(request, post, ask, format) : post;
-  return { post: lastResort(settled), format, fellBack };
+  return { post: await settleDraft(request, draft, format), format, fellBack };
 }

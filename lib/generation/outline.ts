@@ -123,11 +123,13 @@ const LINE_FORMAT = [
   '', '## <heading> | <what it covers> | <extras, comma separated, or nothing>', '### <heading> | <what it covers> |', '…one line per section…', '', 'EndOFText',
 ].join('\n');
 
+/** About 300 words a section reads well and keeps each request small. */
+export const plannedSectionCount = (targetWords: number) => Math.max(3, Math.min(OUTLINE_LIMITS.sectionsMax, Math.round(Math.min(targetWords, OUTLINE_LIMITS.targetWordsMax) / 300)));
+
 export function buildOutlineMessages(input: OutlinePromptInput): ChatMessage[] {
   const { options } = input;
   const words = Math.min(input.targetWords, OUTLINE_LIMITS.targetWordsMax);
-  // About 300 words a section reads well and keeps each request small.
-  const sectionCount = Math.max(3, Math.min(OUTLINE_LIMITS.sectionsMax, Math.round(words / 300)));
+  const sectionCount = plannedSectionCount(words);
   const rules = outlineFieldRules(categoryChoices(input.siteCategories), input.allowNewCategories);
   return [
     { role: 'system', content: OUTLINE_SYSTEM },
@@ -200,6 +202,12 @@ export function parseOutline(answer: string): OutlineResult {
   return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`) };
 }
 
+/** The post's fields as planned, without its sections. */
+export function outlineFields(outline: Outline): Omit<Outline, 'sections'> {
+  const { sections: _sections, ...fields } = outline;
+  return fields;
+}
+
 /** An H2 whose content sits in the H3s after it is only their introduction. */
 export function introducesSubsections(sections: readonly OutlineSection[], index: number): boolean {
   return sections[index]?.level === 2 && sections[index + 1]?.level === 3;
@@ -230,4 +238,36 @@ export function sectionWordTargets(outline: Outline, targetWords: number): numbe
     for (const index of small) targets[index] = OUTLINE_LIMITS.sectionWordsMin;
     left -= small.length * OUTLINE_LIMITS.sectionWordsMin;
   }
+}
+
+// ---- The blogger's edits in the popup ------------------------------------------------------------
+
+/** The section moved by `by` places (clamped to the list); the others keep their order. */
+export function moveSection(sections: readonly OutlineSection[], index: number, by: number): OutlineSection[] {
+  const to = Math.max(0, Math.min(sections.length - 1, index + by));
+  const moved = [...sections];
+  const [section] = moved.splice(index, 1);
+  if (section) moved.splice(to, 0, section);
+  return moved;
+}
+
+export function removeSection(sections: readonly OutlineSection[], index: number): OutlineSection[] {
+  return sections.filter((_, at) => at !== index);
+}
+
+/** A new, empty H2 after `index` (at the end by default), for the blogger to name. */
+export function addSection(sections: readonly OutlineSection[], index = sections.length - 1): OutlineSection[] {
+  const added = [...sections];
+  added.splice(index + 1, 0, { heading: '', level: 2, covers: '', extras: [] });
+  return added;
+}
+
+export function changeSection(sections: readonly OutlineSection[], index: number, change: Partial<OutlineSection>): OutlineSection[] {
+  return sections.map((section, at) => (at === index ? { ...section, ...change } : section));
+}
+
+/** The outline as edited, checked as a planned one is, or the first problem to show. */
+export function checkEditedOutline(outline: Outline): { ok: true; outline: Outline } | { ok: false; problem: string } {
+  const result = OutlineSchema.safeParse(outline);
+  return result.success ? { ok: true, outline: result.data } : { ok: false, problem: result.error.issues[0]?.message ?? 'Check the outline.' };
 }

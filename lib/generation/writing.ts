@@ -6,8 +6,11 @@
 import * as z from 'zod/mini';
 
 export const TONES = ['informative', 'friendly', 'professional', 'persuasive', 'casual'] as const;
-export const LENGTHS = { short: 700, standard: 1400, long: 2500 } as const;
+export const LENGTHS = { short: 700, standard: 1400, long: 2500, longform: 6000 } as const;
 export type LengthName = keyof typeof LENGTHS;
+export const LENGTH_LABELS: Record<LengthName, string> = { short: 'Short', standard: 'Standard', long: 'Long', longform: 'Long-form' };
+/** Lengths past what one answer writes well start from an outline unless the blogger says otherwise. */
+export const outlineByDefault = (length: LengthName) => LENGTHS[length] >= LENGTHS.long;
 
 export const WritingOptionsSchema = /* @__PURE__ */ z.object({
   tone: z._default(z.enum(TONES), 'informative'),

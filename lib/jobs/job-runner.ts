@@ -6,14 +6,21 @@
 import OpenAI from 'openai';
 import { INTERRUPTED, PressPilotError, type UserError } from '../errors';
 import { describeError } from '../generation/model-errors';
-import { generatePost, PartialAnswerError, type GenerationProgress } from '../generation/generate';
+import { generatePost, PartialAnswerError, settleDraft, type GenerationProgress, type StreamRequest } from '../generation/generate';
+import { joinSections, planOutline, writeSections } from '../generation/long-form';
+import { outlineFields, type Outline } from '../generation/outline';
+import type { WrittenSection } from '../generation/section-context';
+import type { GeneratedPost } from '../generation/post';
+import type { CategoryRule } from '../generation/settle-post';
+import { addUsage, type Usage } from '../generation/cost';
+import { LENGTHS } from '../generation/writing';
 import { countWords } from '../generation/post';
 import type { PostFields } from '../generation/post-fields';
 import { createEditorFeed } from './editor-feed';
 import type { HistoryEntry } from '../storage/history';
-import { findTemplate, houseStyle, voiceForOrigin, writingInstructions } from '../generation/templates';
+import { DEFAULT_TEMPLATE_ID, findTemplate, houseStyle, voiceForOrigin, writingInstructions } from '../generation/templates';
 import { createImageTasks, type ImageOutcome } from './image-tasks';
-import { streamedPost } from '../generation/streamed-post';
+import { finishedBlocks, streamedPost } from '../generation/streamed-post';
 import type { StreamedPost } from '../generation/post-fields';
 import type { FillFields } from '../content/markdown';
 import { restorePlaceholders } from '../content/kept-answer';
@@ -57,17 +64,18 @@ export interface JobRunnerDeps {
   drawImage?: Parameters<typeof createImageTasks>[0];
   /** Keeps a finished post in the history (lib/storage/history.ts). */
   remember?(entry: HistoryEntry): Promise<void>;
+  loadHistory?(): Promise<HistoryEntry[]>;
 }
 
 const IMAGE_LOST = 'No featured image: the browser restarted PressPilot’s background worker while it was being drawn.';
 
 
 /** What the history keeps of a finished post; a rewrite is named by what was asked of it. */
-function historyEntry(job: JobState, post: PostFields, site: string, model: string, at: number): HistoryEntry {
+function historyEntry(job: JobState, post: PostFields, site: string, model: string, at: number, usage: Usage | undefined): HistoryEntry {
   const request = job.request;
   const topic = request.mode === 'generate' ? request.topic
     : request.instructions.trim() || (request.presets.length ? `Rewrite: ${request.presets.join(', ')}` : 'Rewrite');
-  return { id: job.id, kind: request.mode, at, topic, site, title: post.title, metaDescription: post.metaDescription, tags: post.tags, categories: post.categories, body: post.body, model };
+  return { id: job.id, kind: request.mode, at, topic, site, title: post.title, metaDescription: post.metaDescription, tags: post.tags, categories: post.categories, body: post.body, model, ...(usage ? { usage } : {}) };
 }
 
 /** Clients are cheap, but a new one per job means settings changes take effect at once. */
@@ -171,14 +179,54 @@ export function createJobRunner(deps: JobRunnerDeps) {
     }
   }
 
-  async function run(tabId: number, job: JobState, controller: AbortController): Promise<void> {
-    let settings: Settings | undefined;
-    // Progress goes to storage one write after another, at most once an interval.
+  /**
+   * Progress goes to storage one write after another, at most once an interval; a model that
+   * pauses still shows everything it sent, one interval later. Other patches queue behind it.
+   */
+  function progressWriter(tabId: number, jobId: string) {
+    const interval = deps.progressIntervalMs ?? 250;
     let writing: Promise<unknown> = Promise.resolve();
     let lastWrite = 0;
     let latest: GenerationProgress | undefined;
     let trailing: ReturnType<typeof setTimeout> | undefined;
+    const write = (patch: Partial<JobState>) => { writing = writing.then(() => update(tabId, jobId, patch)); };
+    const writeProgress = (progress: GenerationProgress) => {
+      lastWrite = now();
+      write({ phase: progress.phase, partialBody: progress.body, words: countWords(progress.body) });
+    };
+    return {
+      latest: () => latest,
+      write,
+      push(progress: GenerationProgress) {
+        latest = progress;
+        const wait = interval - (now() - lastWrite);
+        if (progress.phase !== 'writing' || wait <= 0) {
+          clearTimeout(trailing);
+          trailing = undefined;
+          return writeProgress(progress);
+        }
+        trailing ??= setTimeout(() => { trailing = undefined; if (latest) writeProgress(latest); }, wait);
+      },
+      /** Lets the queued writes land; nothing is written after them. */
+      async settle() {
+        clearTimeout(trailing);
+        await writing.catch(() => undefined);
+      },
+    };
+  }
+
+  /** A post from its outline, section by section, its fields within their limits. */
+  async function writeOutlined(stream: StreamRequest, job: JobState, outline: Outline, settings: Settings, guide: string, categories: CategoryRule, onSection: (written: WrittenSection[]) => void): Promise<GeneratedPost> {
+    const { options } = job.request;
+    const written = await writeSections({ ...stream, outline, targetWords: LENGTHS[options.length], options, limits: settings, instructions: guide, written: job.sections ?? [], onSection });
+    return settleDraft({ ...stream, categories, language: options.language }, { ...outlineFields(outline), body: joinSections(written) }, settings.preferLines ? 'lines' : 'json');
+  }
+
+  async function run(tabId: number, job: JobState, controller: AbortController): Promise<void> {
+    let settings: Settings | undefined;
+    const progress = progressWriter(tabId, job.id);
     let streamed: StreamedPost | undefined;
+    let usage = job.usage;
     let stopFeed = async () => false;
     try {
       await deps.prepareTab?.(tabId);
@@ -187,6 +235,22 @@ export function createJobRunner(deps: JobRunnerDeps) {
       settings = await deps.loadSettings();
       const client = deps.createClient(settings, await deps.loadApiKey());
       const request = job.request;
+      const stream: StreamRequest = {
+        client, model: settings.model, api: settings.api, signal: controller.signal, idleTimeoutMs: deps.idleTimeoutMs,
+        onUsage: (used) => { usage = addUsage(usage, used); progress.write({ usage }); },
+      };
+      const siteVoice = voiceForOrigin(settings.siteVoices, context.origin ?? '');
+      const guide = request.mode === 'generate' ? writingInstructions({ template: findTemplate(request.template, settings.customTemplates), siteVoice }) : houseStyle(siteVoice) ?? '';
+      // What the prompt offered, and whatever the site has (Uncategorized too) always fits.
+      const categories = { choices: [...categoryChoices(context.siteCategories), ...context.siteCategories], allowNew: request.createMissingCategories };
+      if (request.mode === 'generate' && request.plan === 'outline' && !request.outline) {
+        await update(tabId, job.id, { phase: 'planning' });
+        const planned = await planOutline({ ...stream, preferLines: settings.preferLines, input: { topic: request.topic, options: request.options, targetWords: LENGTHS[request.options.length], siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, instructions: guide } });
+        if (planned.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
+        await progress.settle();
+        await update(tabId, job.id, { phase: 'outline', outline: planned.outline, usage });
+        return;
+      }
       // Drawn while the body is written, from the fields the model writes first.
       const drawImage = wantsFeaturedImage(request)
         ? (post: Partial<PostFields>, finished?: boolean) => images.startWhenKnown(tabId, job.id, post, { client, chatModel: settings!.model, imageModel: settings!.imageModel, language: request.options.language, signal: controller.signal }, finished)
@@ -196,10 +260,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
         checkRewriteFits(current.markdown, request.presets, settings);
         await update(tabId, job.id, { before: { title: current.title, excerpt: current.excerpt, markdown: current.markdown }, pageId: context.pageId, kept: current.kept });
       }
-      const siteVoice = voiceForOrigin(settings.siteVoices, context.origin ?? '');
       const messages = (format: 'json' | 'lines') => request.mode === 'generate'
-        ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format, guide: writingInstructions({ template: findTemplate(request.template, settings!.customTemplates), siteVoice }) })
-        : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format, guide: houseStyle(siteVoice) });
+        ? buildGenerateMessages({ topic: request.topic, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format, guide })
+        : buildRewriteMessages({ post: context.current!, instructions: request.instructions, presets: request.presets, options: request.options, siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, format, guide });
 
       // A new post goes into the editor while the model writes it (a rewrite waits for review).
       const streamFields = generatedFields(settings);
@@ -210,47 +273,32 @@ export function createJobRunner(deps: JobRunnerDeps) {
         await feed?.close();
         return feed?.started ?? false;
       };
-      const interval = deps.progressIntervalMs ?? 250;
-      const writeProgress = (progress: GenerationProgress) => {
-        lastWrite = now();
-        writing = writing.then(() => update(tabId, job.id, { phase: progress.phase, partialBody: progress.body, words: countWords(progress.body) }));
+      const outline = request.mode === 'generate' ? request.outline : undefined;
+      // An outlined post's fields are known from the start; its body grows section by section.
+      const toStreamed = outline
+        ? (step: GenerationProgress): StreamedPost => ({ ...outlineFields(outline), body: finishedBlocks(step.body) })
+        : (step: GenerationProgress) => streamedPost(step.answer);
+      stream.onProgress = (step) => {
+        if ((feed || drawImage) && step.phase === 'writing') {
+          streamed = toStreamed(step);
+          feed?.push(streamed);
+          drawImage?.(streamed);
+        }
+        progress.push(step);
       };
-      const result = await generatePost({
-        client,
-        model: settings.model,
-        api: settings.api,
-        messages,
-        preferLines: settings.preferLines,
-        // What the prompt offered, and whatever the site has (Uncategorized too) always fits.
-        categories: { choices: [...categoryChoices(context.siteCategories), ...context.siteCategories], allowNew: request.createMissingCategories },
-        language: request.options.language,
-        signal: controller.signal,
-        idleTimeoutMs: deps.idleTimeoutMs,
-        onProgress: (progress) => {
-          latest = progress;
-          if ((feed || drawImage) && progress.phase === 'writing') {
-            streamed = streamedPost(progress.answer);
-            feed?.push(streamed);
-            drawImage?.(streamed);
-          }
-          const wait = interval - (now() - lastWrite);
-          if (progress.phase !== 'writing' || wait <= 0) {
-            clearTimeout(trailing);
-            trailing = undefined;
-            return writeProgress(progress);
-          }
-          // A model that pauses still shows everything it sent, one interval later.
-          trailing ??= setTimeout(() => { trailing = undefined; if (latest) writeProgress(latest); }, wait);
-        },
-      });
-      clearTimeout(trailing);
-      await writing;
+      let answered: GeneratedPost;
+      if (outline) answered = await writeOutlined(stream, job, outline, settings, guide, categories, (written) => progress.write({ sections: written }));
+      else {
+        const result = await generatePost({ ...stream, messages, preferLines: settings.preferLines, categories, language: request.options.language });
+        if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
+        answered = result.post;
+      }
+      await progress.settle();
       const wasStreamed = await stopFeed();
-      if (result.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
-      const { post, keptSummary } = withKeptBlocks(result.post, context.current?.kept);
+      const { post, keptSummary } = withKeptBlocks(answered, context.current?.kept);
       drawImage?.(post, true);
-      const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary });
-      await deps.remember?.(historyEntry(job, post, context.origin ?? '', settings.model, now())).catch(() => undefined);
+      const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary, usage });
+      await deps.remember?.(historyEntry(job, post, context.origin ?? '', settings.model, now(), usage)).catch(() => undefined);
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
         return;
@@ -260,14 +308,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
       else await applyResult(tabId, done, wasStreamed ? job.id : undefined);
     } catch (error) {
       // Progress still queued must land before the outcome, never over it.
-      clearTimeout(trailing);
-      await writing.catch(() => undefined);
+      await progress.settle();
       // What was streamed into the editor goes: the post is exactly as before, the text stays here.
       if (await stopFeed().catch(() => false)) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
       const cause = error instanceof PartialAnswerError ? error.cause : error;
       const kept = error instanceof PartialAnswerError ? error.answer : '';
       const userError = describeError(cause, { baseURL: settings?.baseURL, model: settings?.model });
-      const partialBody = latest?.body || kept;
+      const partialBody = progress.latest()?.body || kept;
       const { body: _body, ...partialFields } = streamed ?? { body: '' };
       await update(tabId, job.id, {
         phase: userError.code === 'cancelled' ? 'cancelled' : 'failed',
@@ -275,29 +322,63 @@ export function createJobRunner(deps: JobRunnerDeps) {
         partialBody,
         partialFields,
         words: countWords(partialBody),
+        usage,
       });
     }
+  }
+
+  /** A new job for the tab (replacing its last one), carrying what a retry keeps. */
+  async function begin(tabId: number, request: JobRequest, carried: Pick<JobState, 'sections' | 'usage'> = {}): Promise<void> {
+    controllers.get(tabId)?.abort();
+    const controller = new AbortController();
+    controllers.set(tabId, controller);
+    images.forget(tabId);
+    if (controllers.size === 1) deps.onBusyChange?.(true);
+    const job: JobState = {
+      id: crypto.randomUUID(), tabId, request, phase: 'reading', startedAt: now(), updatedAt: now(),
+      words: 0, partialBody: '', applied: false, canUndo: false, ...carried,
+    };
+    await deps.jobs.set(tabId, job);
+    // Not awaited: the popup may close; progress goes to storage.
+    void run(tabId, job, controller).finally(() => {
+      if (controllers.get(tabId) !== controller) return;
+      controllers.delete(tabId);
+      if (controllers.size === 0) deps.onBusyChange?.(false);
+    });
   }
 
   return {
     /** Starts a job for a tab; only the popup calls this (the background checks the sender). */
     async start(tabId: number, request: JobRequest): Promise<void> {
+      // Writing a planned outline: the plan's tokens count toward the post.
+      const planned = await deps.jobs.get(tabId);
+      const usage = planned?.phase === 'outline' && request.mode === 'generate' && request.outline ? planned.usage : undefined;
+      await begin(tabId, request, usage ? { usage } : {});
+    },
+
+    /** Retries an outlined post from the section that failed: the sections written stay. */
+    async resume(tabId: number): Promise<void> {
+      const job = await deps.jobs.get(tabId);
+      if (!job || isRunning(job) || job.request.mode !== 'generate' || !job.request.outline) throw new PressPilotError('unknown', 'There is no outlined post to go on with.');
+      await begin(tabId, job.request, { ...(job.sections ? { sections: job.sections } : {}), ...(job.usage ? { usage: job.usage } : {}) });
+    },
+
+    /** Puts a post from the history into the tab's editor, as one undo step. */
+    async putBack(tabId: number, entryId: string): Promise<void> {
+      const entry = (await deps.loadHistory?.())?.find((item) => item.id === entryId);
+      if (!entry) throw new PressPilotError('unknown', 'That post is no longer in the history.');
       controllers.get(tabId)?.abort();
-      const controller = new AbortController();
-      controllers.set(tabId, controller);
-      images.forget(tabId);
-      if (controllers.size === 1) deps.onBusyChange?.(true);
+      await deps.prepareTab?.(tabId);
+      const settings = await deps.loadSettings();
+      const topic = (entry.topic.trim().length >= 3 ? entry.topic : `From the history: ${entry.title}`).slice(0, 500);
+      const request: JobRequest = { mode: 'generate', topic, options: settings.writing, createMissingCategories: settings.createMissingCategories, bodyMode: 'replace', featuredImage: false, template: DEFAULT_TEMPLATE_ID, plan: 'at-once' };
+      const post: PostFields = { title: entry.title, metaDescription: entry.metaDescription, tags: entry.tags, categories: entry.categories, body: entry.body };
       const job: JobState = {
-        id: crypto.randomUUID(), tabId, request, phase: 'reading', startedAt: now(), updatedAt: now(),
-        words: 0, partialBody: '', applied: false, canUndo: false,
+        id: crypto.randomUUID(), tabId, request, phase: 'applying', startedAt: now(), updatedAt: now(),
+        words: countWords(post.body), partialBody: post.body, result: post, applied: false, canUndo: false,
       };
       await deps.jobs.set(tabId, job);
-      // Not awaited: the popup may close; progress goes to storage.
-      void run(tabId, job, controller).finally(() => {
-        if (controllers.get(tabId) !== controller) return;
-        controllers.delete(tabId);
-        if (controllers.size === 0) deps.onBusyChange?.(false);
-      });
+      await applyResult(tabId, job);
     },
 
     /** Whether this worker runs the tab's job (one a stopped worker left in storage it does not). */

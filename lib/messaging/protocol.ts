@@ -8,6 +8,8 @@ import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSch
 import { ERROR_CODES } from '../errors';
 import { PostFieldsSchema, StreamedPostSchema } from '../generation/post-fields';
 import { REWRITE_PRESETS, WritingOptionsSchema } from '../generation/writing';
+import { OutlineSchema } from '../generation/outline';
+import { UsageSchema } from '../generation/cost';
 import type { KeptBlocks } from '../content/kept-blocks';
 
 const TabId = /* @__PURE__ */ z.int().check(z.minimum(0));
@@ -29,6 +31,10 @@ export const JobRequestSchema = /* @__PURE__ */ z.discriminatedUnion('mode', [
     featuredImage: z._default(z.boolean(), false),
     /** The post type (lib/generation/templates.ts); an unknown one writes the default. */
     template: z._default(/* @__PURE__ */ z.string().check(z.maxLength(100)), 'seed'),
+    /** Plan first: the model proposes an outline, the blogger shapes it, then each section is written on its own. */
+    plan: z._default(z.enum(['outline', 'at-once']), 'at-once'),
+    /** The outline as the blogger shaped it: present once they click Write. */
+    outline: z.optional(OutlineSchema),
   }),
   z.object({
     mode: z.literal('rewrite'),
@@ -45,11 +51,11 @@ export type JobRequest = z.output<typeof JobRequestSchema>;
 export type JobRequestInput = z.input<typeof JobRequestSchema>;
 
 export const JobPhaseSchema = /* @__PURE__ */ z.enum([
-  'reading', 'connecting', 'writing', 'repairing', 'applying', 'review', 'done', 'failed', 'cancelled',
+  'reading', 'planning', 'connecting', 'writing', 'repairing', 'applying', 'outline', 'review', 'done', 'failed', 'cancelled',
 ]);
 export type JobPhase = z.infer<typeof JobPhaseSchema>;
 
-const RUNNING_PHASES: readonly JobPhase[] = ['reading', 'connecting', 'writing', 'repairing', 'applying'];
+const RUNNING_PHASES: readonly JobPhase[] = ['reading', 'planning', 'connecting', 'writing', 'repairing', 'applying'];
 /** A new post that asked for one, or a rewrite that rewrites the title too. */
 export const wantsFeaturedImage = (request: JobRequest) => request.featuredImage && (request.mode === 'generate' || request.scope === 'all');
 
@@ -105,6 +111,12 @@ export const JobStateSchema = /* @__PURE__ */ z.object({
   report: z.optional(ApplyReportSchema),
   /** The post is written and waits for its featured image. */
   imagePending: z.optional(z.boolean()),
+  /** The planned outline, shown for the blogger to shape (phase 'outline'). */
+  outline: z.optional(OutlineSchema),
+  /** The sections of an outlined post written so far: a retry goes on after them. */
+  sections: z.optional(z.array(z.object({ heading: z.string(), markdown: z.string() }))),
+  /** Tokens the job's requests used, as the server reported them. */
+  usage: z.optional(UsageSchema),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -118,6 +130,10 @@ export const BackgroundRequestSchema = /* @__PURE__ */ z.discriminatedUnion('typ
   z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
   /** Puts what a failed or cancelled generation had written into the editor, as one undo step. */
   z.object({ type: z.literal('job/keep'), tabId: TabId }),
+  /** Retries an outlined post from the section that failed, keeping the ones written. */
+  z.object({ type: z.literal('job/resume'), tabId: TabId }),
+  /** Puts a post from the history into the tab's editor, as one undo step. */
+  z.object({ type: z.literal('history/apply'), tabId: TabId, entryId: /* @__PURE__ */ z.string().check(z.maxLength(100)) }),
   /**
    * Sent by the popup while a job runs: wakes a worker the browser stopped (which then reports the
    * job as interrupted) and asks whether this worker still runs the tab's job.

@@ -12,7 +12,7 @@ import { DEFAULT_BASE_URL, DEFAULT_MODEL, DEMO_MODEL } from '../../lib/generatio
 import { allowSiteInOptions, configureEndpoint, waitForBlockEditor, type Endpoint } from './e2e-flow';
 import { launchExtension, type ExtensionBrowser } from './extension';
 import { MATRIX, parseSource, type WordPressSource } from './matrix';
-import { makePost, startOpenAITestServer, type OpenAITestServer } from './openai-test-server';
+import { isOutlineRequest, isSectionRequest, makePost, startOpenAITestServer, type OpenAITestServer } from './openai-test-server';
 import { fillBuild } from './wordpress/builds';
 import { loginToWordPress } from './wordpress/login';
 import { startWordPress, stopMariaDbIfStarted, type WordPressSite } from './wordpress/site';
@@ -43,6 +43,8 @@ async function chooseWordPress(): Promise<{ source: WordPressSource; elementorDi
 function startDemoModel(): Promise<OpenAITestServer> {
   return startOpenAITestServer({ models: [DEMO_MODEL] }).then((server) => {
     server.respondWith((request) => {
+      // An outline and its sections get the server's own sample answers.
+      if (isOutlineRequest(request) || isSectionRequest(request)) return undefined;
       const prompt = JSON.stringify(request.body?.messages ?? request.body?.input ?? '');
       const topic = /Write a blog post about this topic: ([^\\"]+)/.exec(prompt)?.[1]?.trim() || 'your post';
       return { kind: 'post', post: makePost({ topic, words: 900, title: `A Practical Guide to ${topic}` }), chunkChars: 12, delayMs: 15 };

@@ -4,18 +4,21 @@
  * a stream cut mid-way, a stalled stream, invalid output, servers that reject JSON schemas).
  * Tests script it in-process; it answers over real HTTP on loopback, CORS like OpenAI's.
  * Images too: /images/generations draws a real PNG, and featured-image prompt requests are answered at once.
+ * Long posts too: outline and section requests get a fitting default answer without any scripting.
+ * Streams report token usage as OpenAI does, counted by testTokenCount.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { IMAGE_PROMPT_SYSTEM } from '../../lib/generation/featured-image';
+import type { Outline } from '../../lib/generation/outline';
 
 export interface Post { title: string; metaDescription: string; /** Left out, the answer is the seed's own format, which has neither. */
   seoTitle?: string; focusKeywords?: string[]; tags: string[]; categories: string[]; body: string }
 
 export type Reply =
   | { kind: 'post'; post: Post; format?: 'auto' | 'json' | 'lines'; chunkChars?: number; delayMs?: number; cutAfterChars?: number; stallAfterChars?: number }
-  | { kind: 'text'; text: string; chunkChars?: number; delayMs?: number }
+  | { kind: 'text'; text: string; chunkChars?: number; delayMs?: number; cutAfterChars?: number; stallAfterChars?: number }
   | { kind: 'error'; status: number; message?: string; type?: string; code?: string; headers?: Record<string, string> }
   | { kind: 'reject-json-schema' };
 
@@ -126,6 +129,163 @@ export function makePost(options: { words?: number; title?: string; topic?: stri
   };
 }
 
+// ---- Requests and tokens ------------------------------------------------------------------------
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  // Content parts: { type: 'text' | 'input_text', text }.
+  if (Array.isArray(content)) return content.map((part) => (typeof part?.text === 'string' ? part.text : '')).join('');
+  return '';
+}
+
+/** A request's messages, either API's: Chat's `messages`, or the Responses API's `instructions` and `input`. */
+function requestMessages(body: any): Array<{ role: string; content: string }> {
+  const toMessage = (message: any) => ({ role: String(message?.role), content: contentText(message?.content) });
+  if (Array.isArray(body?.messages)) return body.messages.map(toMessage);
+  const system = typeof body?.instructions === 'string' ? [{ role: 'system', content: body.instructions }] : [];
+  if (typeof body?.input === 'string') return [...system, { role: 'user', content: body.input }];
+  return [...system, ...(Array.isArray(body?.input) ? body.input.map(toMessage) : [])];
+}
+
+const systemText = (body: any) => requestMessages(body).find((message) => message.role === 'system' || message.role === 'developer')?.content ?? '';
+const userText = (body: any) => requestMessages(body).filter((message) => message.role === 'user').map((message) => message.content).join('\n\n');
+
+/** The token count the server reports: a quarter of the characters (code points), rounded up. */
+export function testTokenCount(text: string): number {
+  return Math.ceil(Array.from(text).length / 4);
+}
+
+function answerUsage(request: Pick<RecordedRequest, 'body'>, answer: string): { input: number; output: number } {
+  return { input: testTokenCount(requestMessages(request.body).map((message) => message.content).join('')), output: testTokenCount(answer) };
+}
+
+// ---- Long-form posts: outline and sections ----------------------------------------------------
+
+/** A deterministic 5-section outline: four H2s, an H3 under the second, one section with a table. */
+export function makeOutline(topic: string, categories: string[] = ['Guides']): Outline {
+  // Headings have a length limit, the topic none.
+  const subject = Array.from(topic).slice(0, 80).join('').trim();
+  return {
+    title: `The Complete Guide to ${topic}`,
+    metaDescription: `Everything about ${subject}: what it is, how to start, the tools and the usual mistakes.`.slice(0, 160),
+    seoTitle: `${subject}: a Complete Guide`.slice(0, 60),
+    focusKeywords: [subject.toLowerCase(), `${subject.toLowerCase()} guide`],
+    tags: [subject, 'Guide', 'Getting started'],
+    categories,
+    sections: [
+      { heading: `What ${subject} is`, level: 2, covers: `The basics of ${subject} and why it matters.`, extras: [] },
+      { heading: `Getting started with ${subject}`, level: 2, covers: 'The first steps, in order.', extras: [] },
+      { heading: `Tools for ${subject}`, level: 3, covers: 'The tools worth having, compared.', extras: ['table'] },
+      { heading: `Common mistakes with ${subject}`, level: 2, covers: 'What goes wrong and how to avoid it.', extras: [] },
+      { heading: `Next steps with ${subject}`, level: 2, covers: 'Where to go from here.', extras: [] },
+    ],
+  };
+}
+
+export function outlineAsJson(outline: Outline): string {
+  return JSON.stringify(outline);
+}
+
+/** The outline's line format (buildOutlineMessages's LINE_FORMAT), EndOFText included. */
+export function outlineAsLines(outline: Outline): string {
+  return [
+    `TITLE: ${outline.title}`,
+    `META_DESCRIPTION: ${outline.metaDescription}`,
+    `SEO_TITLE: ${outline.seoTitle}`,
+    `FOCUS_KEYWORDS: ${outline.focusKeywords.join(', ')}`,
+    `TAGS: ${outline.tags.join(', ')}`,
+    `CATEGORIES: ${outline.categories.join(', ')}`,
+    '',
+    ...outline.sections.map((section) => `${'#'.repeat(section.level)} ${section.heading} | ${section.covers} | ${section.extras.join(', ')}`),
+    '',
+    'EndOFText',
+  ].join('\n');
+}
+
+/** A request to plan a long post: by its schema's name, or without one by buildOutlineMessages's wording. */
+export function isOutlineRequest(request: Pick<RecordedRequest, 'body'>): boolean {
+  const body = request.body;
+  const schemaName = body?.response_format?.json_schema?.name ?? body?.text?.format?.name;
+  return schemaName === 'post_outline' || (schemaName === undefined && userText(body).includes('Do not write the post itself.'));
+}
+
+const SECTION_SYSTEM_START = 'You are a content generator for a blog. You write one section at a time';
+
+/** A request for one section of a long post, told apart by buildSectionMessages's system message. */
+export function isSectionRequest(request: Pick<RecordedRequest, 'body'>): boolean {
+  return systemText(request.body).startsWith(SECTION_SYSTEM_START);
+}
+
+/** The section a section request asks for, as buildSectionMessages words it: its heading and level (2 for ##, 3 for ###). */
+export function sectionHeading(request: Pick<RecordedRequest, 'body'>): { heading: string; level: number } | undefined {
+  const prompt = userText(request.body);
+  // Lazy: the covers text after the heading may hold quotes of its own.
+  const heading = /Write now the section "(.*?)"(?:, which covers: |\.$)/m.exec(prompt)?.[1];
+  const level = /starting with its heading line "(#{1,6}) /.exec(prompt)?.[1]?.length;
+  return heading === undefined ? undefined : { heading, level: level ?? 2 };
+}
+
+function outlineAnswer(body: any, json: boolean): string {
+  const prompt = userText(body);
+  const topic = /Plan a blog post about this topic: (.*)/.exec(prompt)?.[1]?.trim() || 'your topic';
+  // The site's categories, as JSON strings after "chosen from: ".
+  const list = /chosen from: ((?:"(?:[^"\\]|\\.)*"(?:, )?)+)/.exec(prompt)?.[1];
+  const choices = list ? [...list.matchAll(/"(?:[^"\\]|\\.)*"/g)].map((match) => JSON.parse(match[0]) as string) : [];
+  const outline = makeOutline(topic, choices.length ? [choices[0]!] : undefined);
+  return json ? outlineAsJson(outline) : outlineAsLines(outline);
+}
+
+// Openers that name the heading, so each section's prose is its own.
+const SECTION_OPENERS = [
+  (heading: string) => `This part is about ${heading.toLowerCase()}.`,
+  (heading: string) => `Looking closer at ${heading.toLowerCase()}, the details matter.`,
+  (heading: string) => `To wrap up ${heading.toLowerCase()}, keep the essentials in mind.`,
+];
+
+// Topic-neutral, since a section may be about anything.
+const SECTION_SENTENCES = [
+  'Start small, check the result, and only then take the next step.',
+  'A short checklist keeps the work steady and easy to repeat.',
+  'Most problems come from skipping the basics, so it pays to get them right first.',
+  'Good notes make it easy to see later what changed and why.',
+  'Readers remember a concrete example far longer than general advice.',
+  'An hour spent planning often saves a day of fixing things afterwards.',
+  'Every choice has a cost, so weigh it against what it brings.',
+  'When in doubt, ask someone who has done it before and learn from their mistakes.',
+];
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Three paragraphs of about `words` words, the filler sentences picked by the heading. */
+function sectionProse(heading: string, words: number): string[] {
+  const paragraphs = SECTION_OPENERS.map((opener) => [opener(heading)]);
+  let count = paragraphs.reduce((sum, [opener]) => sum + wordCount(opener!), 0);
+  const start = Array.from(heading).reduce((sum, character) => sum + character.codePointAt(0)!, 0);
+  for (let index = 0; count < words; index++) {
+    const sentence = SECTION_SENTENCES[(start + index) % SECTION_SENTENCES.length]!;
+    paragraphs[index % paragraphs.length]!.push(sentence);
+    count += wordCount(sentence);
+  }
+  return paragraphs.map((sentences) => sentences.join(' '));
+}
+
+function sectionAnswer(body: any): string {
+  const prompt = userText(body);
+  const { heading, level } = sectionHeading({ body }) ?? { heading: 'Section', level: 2 };
+  const words = Math.min(Number(/Length: about (\d+) words\./.exec(prompt)?.[1] ?? 150), 150);
+  const table = /Include where it helps:[^\n]*\ba table\b/.test(prompt)
+    ? [[`| ${heading.replace(/\|/g, '/')} | Effort | Pay-off |`, '| --- | --- | --- |', '| First step | Low | High |', '| Next step | Medium | Medium |'].join('\n')]
+    : [];
+  return [`${'#'.repeat(level)} ${heading}`, ...sectionProse(heading, words), ...table].join('\n\n');
+}
+
+/** The default answer to an outline or section request, in the format asked for; undefined for any other. */
+function longFormAnswer(request: RecordedRequest, schema: boolean): string | undefined {
+  if (isOutlineRequest(request)) return outlineAnswer(request.body, schema || userText(request.body).includes('Answer with one JSON object'));
+  if (isSectionRequest(request)) return sectionAnswer(request.body);
+  return undefined;
+}
+
 // ---- Images -------------------------------------------------------------------------------------
 
 /** What every featured-image prompt request is answered with. */
@@ -204,6 +364,61 @@ function chunks(text: string, size: number): string[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What a streamed answer writes, in either API's events: its opening, each piece, and its end with the usage. */
+interface StreamEvents { start(): void; delta(part: string): void; finish(text: string): void }
+
+function writeEvent(res: ServerResponse, event: string | null, data: unknown): void {
+  res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+}
+
+function chatEvents(res: ServerResponse, request: RecordedRequest): StreamEvents {
+  const head = { id: `chatcmpl-${request.id}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.body?.model ?? 'test-model' };
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => writeEvent(res, null, {
+    ...head, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  });
+  return {
+    start: () => chunk({ role: 'assistant', content: '' }),
+    delta: (part) => chunk({ content: part }),
+    finish(text) {
+      chunk({}, 'stop');
+      // As OpenAI does: only when asked, in a chunk of its own with no choices, after the finish.
+      if (request.body?.stream_options?.include_usage === true) {
+        const usage = answerUsage(request, text);
+        writeEvent(res, null, { ...head, choices: [], usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output } });
+      }
+      res.write('data: [DONE]\n\n');
+    },
+  };
+}
+
+function responsesEvents(res: ServerResponse, request: RecordedRequest): StreamEvents {
+  const created = Math.floor(Date.now() / 1000);
+  const response = (status: string, output: unknown[] = []) => ({
+    id: `resp-${request.id}`, object: 'response', created_at: created, status, model: request.body?.model ?? 'test-model', output, error: null, incomplete_details: null,
+  });
+  const item = { id: `msg-${request.id}`, type: 'message', status: 'in_progress', role: 'assistant', content: [] as unknown[] };
+  const at = { item_id: item.id, output_index: 0, content_index: 0 };
+  let sequence = 0;
+  const event = (type: string, data: Record<string, unknown>) => writeEvent(res, type, { type, sequence_number: sequence++, ...data });
+  return {
+    start() {
+      event('response.created', { response: response('in_progress') });
+      event('response.output_item.added', { output_index: 0, item });
+      event('response.content_part.added', { ...at, part: { type: 'output_text', text: '', annotations: [] } });
+    },
+    delta: (part) => event('response.output_text.delta', { ...at, delta: part, logprobs: [] }),
+    finish(text) {
+      const done = { ...item, status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] };
+      const usage = answerUsage(request, text);
+      event('response.output_text.done', { ...at, text, logprobs: [] });
+      event('response.output_item.done', { output_index: 0, item: done });
+      event('response.completed', {
+        response: { ...response('completed', [done]), output_text: text, usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.input + usage.output } },
+      });
+    },
+  };
+}
+
 export async function startOpenAITestServer(options: { port?: number; host?: string; models?: string[]; apiKey?: string } = {}): Promise<OpenAITestServer> {
   const models = options.models ?? ['gpt-4o-mini', 'test-model'];
   const requests: RecordedRequest[] = [];
@@ -227,28 +442,11 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
   }
 
   async function stream(res: ServerResponse, request: RecordedRequest, text: string, reply: Extract<Reply, { kind: 'post' | 'text' }>): Promise<void> {
-    const isResponses = request.path.endsWith('/responses');
-    const model = request.body?.model ?? 'test-model';
-    const created = Math.floor(Date.now() / 1000);
-    const id = `${isResponses ? 'resp' : 'chatcmpl'}-${request.id}`;
-    const cutAfter = reply.kind === 'post' ? reply.cutAfterChars : undefined;
-    const stallAfter = reply.kind === 'post' ? reply.stallAfterChars : undefined;
+    const { cutAfterChars: cutAfter, stallAfterChars: stallAfter } = reply;
     res.writeHead(200, { ...CORS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.flushHeaders();
-    const write = (event: string | null, data: unknown) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
-    const chatChunk = (delta: Record<string, unknown>, finish: string | null = null) => write(null, {
-      id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-    });
-    let sequence = 0;
-    const item = { id: `msg-${request.id}`, type: 'message', status: 'in_progress', role: 'assistant', content: [] as unknown[] };
-    const response = (status: string, output: unknown[] = []) => ({ id, object: 'response', created_at: created, status, model, output, error: null, incomplete_details: null });
-    if (isResponses) {
-      write('response.created', { type: 'response.created', sequence_number: sequence++, response: response('in_progress') });
-      write('response.output_item.added', { type: 'response.output_item.added', sequence_number: sequence++, output_index: 0, item });
-      write('response.content_part.added', { type: 'response.content_part.added', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
-    } else {
-      chatChunk({ role: 'assistant', content: '' });
-    }
+    const events = request.path.endsWith('/responses') ? responsesEvents(res, request) : chatEvents(res, request);
+    events.start();
     let sent = 0;
     for (const piece of chunks(text, reply.chunkChars ?? 40)) {
       if (res.destroyed) return;
@@ -256,8 +454,7 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       const limit = cutAfter ?? stallAfter;
       if (limit !== undefined && sent + Array.from(part).length > limit) part = Array.from(part).slice(0, Math.max(0, limit - sent)).join('');
       if (part) {
-        if (isResponses) write('response.output_text.delta', { type: 'response.output_text.delta', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, delta: part, logprobs: [] });
-        else chatChunk({ content: part });
+        events.delta(part);
         sent += Array.from(part).length;
         request.sent.push({ at: Date.now(), chars: sent });
       }
@@ -274,30 +471,24 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       }
       if (reply.delayMs) await sleep(reply.delayMs);
     }
-    if (isResponses) {
-      const done = { ...item, status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] };
-      write('response.output_text.done', { type: 'response.output_text.done', sequence_number: sequence++, item_id: item.id, output_index: 0, content_index: 0, text, logprobs: [] });
-      write('response.output_item.done', { type: 'response.output_item.done', sequence_number: sequence++, output_index: 0, item: done });
-      write('response.completed', { type: 'response.completed', sequence_number: sequence++, response: { ...response('completed', [done]), output_text: text } });
-    } else {
-      chatChunk({}, 'stop');
-      res.write('data: [DONE]\n\n');
-    }
+    events.finish(text);
     res.end();
   }
 
   function complete(res: ServerResponse, request: RecordedRequest, text: string): void {
     const model = request.body?.model ?? 'test-model';
+    const usage = answerUsage(request, text);
     if (request.path.endsWith('/responses')) {
       sendJson(res, 200, {
         id: `resp-${request.id}`, object: 'response', created_at: Math.floor(Date.now() / 1000), status: 'completed', model, error: null, incomplete_details: null,
         output: [{ id: `msg-${request.id}`, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
+        usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.input + usage.output },
       });
     } else {
       sendJson(res, 200, {
         id: `chatcmpl-${request.id}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
         choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 10, completion_tokens: text.length, total_tokens: 10 + text.length },
+        usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output },
       });
     }
   }
@@ -312,8 +503,15 @@ export async function startOpenAITestServer(options: { port?: number; host?: str
       if (body.stream) return stream(res, request, TEST_IMAGE_PROMPT, { kind: 'text', text: TEST_IMAGE_PROMPT });
       return complete(res, request, TEST_IMAGE_PROMPT);
     }
-    let picked = nextReply(request);
+    const scripted = handler?.(request);
     const schema = wantsJsonSchema(request.path, body);
+    // Outline and section requests never take from the queue: tests that script a post need not know a long post is planned.
+    const longForm = scripted ? undefined : longFormAnswer(request, schema);
+    if (longForm !== undefined) {
+      if (body.stream) return stream(res, request, longForm, { kind: 'text', text: longForm });
+      return complete(res, request, longForm);
+    }
+    let picked = scripted ?? queue.shift() ?? fallback;
     if (picked.kind === 'reject-json-schema') {
       if (schema) return sendError(res, 400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", 'invalid_request_error', null);
       picked = nextReply(request);

@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobRunner, createOpenAIClient, type JobRunnerDeps } from '../../lib/jobs/job-runner';
 import type { ContentRequest, ContentResponse, JobRequest, JobState } from '../../lib/messaging/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem, DEFAULT_SETTINGS } from '../../lib/storage/storage';
-import { makePost, postAsLines, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+import { isOutlineRequest, isSectionRequest, makePost, testTokenCount, postAsLines, sectionHeading, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+import type { Outline } from '../../lib/generation/outline';
+import type { HistoryEntry } from '../../lib/storage/history';
 
 let server: OpenAITestServer;
 beforeAll(async () => { server = await startOpenAITestServer({ apiKey: 'sk-good' }); });
@@ -16,8 +18,8 @@ const TAB = 7;
  * at all, not on vitest's 5 s default.
  */
 const JOB_BUDGET = 30_000;
-const generate = (topic = 'Caching for WordPress'): JobRequest => ({
-  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace', featuredImage: false, template: 'seed',
+const generate = (topic = 'Caching for WordPress'): Extract<JobRequest, { mode: 'generate' }> => ({
+  mode: 'generate', topic, options: { tone: 'informative', length: 'standard', language: 'English' }, createMissingCategories: false, bodyMode: 'replace', featuredImage: false, template: 'seed', plan: 'at-once',
 });
 const rewrite = (changes: Partial<Extract<JobRequest, { mode: 'rewrite' }>> = {}): JobRequest => ({
   mode: 'rewrite', instructions: '', presets: [], scope: 'body', options: { tone: 'friendly', length: 'standard', language: 'English' }, createMissingCategories: false, featuredImage: false, ...changes,
@@ -64,7 +66,7 @@ async function settled(tabId = TAB): Promise<JobState> {
   let job: JobState | null = null;
   await vi.waitFor(async () => {
     job = await loadJob(tabId);
-    if (!job || ['reading', 'connecting', 'writing', 'repairing', 'applying'].includes(job.phase)) throw new Error(`still ${job?.phase}`);
+    if (!job || ['reading', 'planning', 'connecting', 'writing', 'repairing', 'applying'].includes(job.phase)) throw new Error(`still ${job?.phase}`);
   }, { timeout: 10_000, interval: 20 });
   return job!;
 }
@@ -661,5 +663,163 @@ describe('a featured image', { timeout: JOB_BUDGET }, () => {
     expect(job.phase).toBe('done');
     expect(job.imagePending).toBe(false);
     expect(job.report?.image).toBe('The featured image was cancelled with the job.');
+  });
+});
+
+/** What the test server reports for its streamed answers: every request's tokens, summed. */
+function expectedUsage(requests: OpenAITestServer['requests']) {
+  return requests.reduce((sum, request) => {
+    const prompt = testTokenCount(request.body.messages.map((message: { content: string }) => message.content).join(''));
+    // `sent` counts the answer's code points, as testTokenCount does.
+    const answer = Math.ceil((request.sent.at(-1)?.chars ?? 0) / 4);
+    return { inputTokens: sum.inputTokens + prompt, outputTokens: sum.outputTokens + answer };
+  }, { inputTokens: 0, outputTokens: 0 });
+}
+
+describe('a long post from an outline the blogger shapes', { timeout: JOB_BUDGET }, () => {
+  const outlined = (outline?: Outline): Extract<JobRequest, { mode: 'generate' }> => ({ ...generate('Baking sourdough at home'), plan: 'outline', options: { tone: 'informative', length: 'long', language: 'English' }, ...(outline ? { outline } : {}) });
+  const sectionRequests = () => server.requests.filter(isSectionRequest).map((request) => sectionHeading(request)?.heading);
+  /** The planned outline, as the popup shows it. */
+  async function plan(jobs: ReturnType<typeof runner>): Promise<Outline> {
+    await jobs.start(TAB, outlined());
+    const job = await settled();
+    expect(job.phase).toBe('outline');
+    return job.outline!;
+  }
+
+  it('plans first and writes nothing until the blogger says Write', async () => {
+    const tab = fakeTab();
+    const outline = await plan(runner(tab));
+    expect(outline.sections.length).toBeGreaterThanOrEqual(3);
+    expect(server.requests).toHaveLength(1);
+    expect(isOutlineRequest(server.requests[0]!)).toBe(true);
+    expect(server.requests[0]!.body.response_format.json_schema.name).toBe('post_outline');
+    expect(tab.requests.map((request) => request.type)).toEqual(['editor/context']);
+  });
+
+  it('writes exactly the edited sections in that order, one request each, streamed in and applied as one step', async () => {
+    const tab = fakeTab();
+    const jobs = runner(tab);
+    const planned = await plan(jobs);
+    // Reordered, one deleted, one added.
+    const sections = [planned.sections[3]!, planned.sections[0]!, { heading: 'Troubleshooting a flat loaf', level: 2 as const, covers: 'Why loaves spread and how to fix it', extras: [] }];
+    server.reset();
+    await jobs.start(TAB, outlined({ ...planned, title: 'My sourdough guide', sections }));
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(sectionRequests()).toEqual(sections.map((section) => section.heading));
+    const apply = tab.requests.find((request): request is Extract<ContentRequest, { type: 'editor/apply' }> => request.type === 'editor/apply')!;
+    const headings = [...apply.post.body.matchAll(/^##+ (.+)$/gm)].map((match) => match[1]);
+    expect(headings.filter((heading) => sections.some((section) => section.heading === heading))).toEqual(sections.map((section) => section.heading));
+    expect(apply.post.title).toBe('My sourdough guide');
+    expect(apply.streamId).toBe(job.id);
+    expect(tab.requests.filter((request) => request.type === 'editor/stream').length).toBeGreaterThan(1);
+    // Each section request carries the outline and what was written before it.
+    const last = JSON.stringify(server.requests.at(-1)!.body.messages);
+    expect(last).toContain(sections[0]!.heading);
+    expect(last).toContain('<written>');
+  });
+
+  it('adds up the tokens every request used, as the server reports them in the stream', async () => {
+    const remember = vi.fn(async () => undefined);
+    const jobs = runner(fakeTab(), { remember });
+    const planned = await plan(jobs);
+    await jobs.start(TAB, outlined(planned));
+    const job = await settled();
+    const used = server.requests.filter((request) => request.body?.stream_options?.include_usage);
+    expect(used).toHaveLength(server.requests.length);
+    expect(job.usage?.outputTokens).toBeGreaterThan(0);
+    expect(remember).toHaveBeenCalledWith(expect.objectContaining({ usage: job.usage }));
+    // The plan's tokens count too: they were spent on the way to this post.
+    expect(job.usage).toEqual(expectedUsage(server.requests));
+  });
+
+  it('retries a section cut mid-way alone, keeping the ones written', async () => {
+    const jobs = runner(fakeTab());
+    const planned = await plan(jobs);
+    const second = planned.sections[1]!.heading;
+    let cuts = 0;
+    server.reset();
+    server.respondWith((request) => (isSectionRequest(request) && sectionHeading(request)?.heading === second && cuts++ === 0 ? { kind: 'text', text: `## ${second}\n\nHalf a paragraph that breaks off and`, cutAfterChars: 30 } : undefined));
+    await jobs.start(TAB, outlined(planned));
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    const asked = sectionRequests();
+    expect(asked.filter((heading) => heading === second)).toHaveLength(2);
+    expect(asked.filter((heading) => heading !== second)).toEqual(planned.sections.map((section) => section.heading).filter((heading) => heading !== second));
+  });
+
+  it('a section that keeps failing stops the job with the finished sections kept; Retry goes on from it', async () => {
+    const tab = fakeTab();
+    const jobs = runner(tab);
+    const planned = await plan(jobs);
+    const third = planned.sections[2]!.heading;
+    let failing = true;
+    server.respondWith((request) => (failing && isSectionRequest(request) && sectionHeading(request)?.heading === third ? { kind: 'text', text: `## ${third}\n\nBreaks off`, cutAfterChars: 12 } : undefined));
+    await jobs.start(TAB, outlined(planned));
+    const failed = await settled();
+    expect(failed.phase).toBe('failed');
+    expect(failed.error?.code).toBe('cut');
+    expect(failed.sections?.map((section) => section.heading)).toEqual(planned.sections.slice(0, 2).map((section) => section.heading));
+    expect(failed.partialBody).toContain(failed.sections![1]!.markdown);
+    // The editor got its post back; nothing was applied.
+    expect(tab.requests.at(-1)?.type).toBe('editor/stream-end');
+    failing = false;
+    server.reset();
+    await jobs.resume(TAB);
+    const done = await settled();
+    expect(done.phase).toBe('done');
+    expect(sectionRequests()).toEqual(planned.sections.slice(2).map((section) => section.heading));
+    expect(done.result!.body.startsWith(failed.sections!.map((section) => section.markdown).join('\n\n'))).toBe(true);
+  });
+
+  it('asks again, once, for a section written in another language than asked', async () => {
+    const jobs = runner(fakeTab());
+    const planned = await plan(jobs);
+    const first = planned.sections[0]!.heading;
+    const german = `## ${first}\n\nDas ist ein Abschnitt, der nicht auf Englisch geschrieben wurde. Die Sprache ist Deutsch und nicht die, die der Blogger wollte. Es ist nicht gut, wenn das so bleibt, und wir müssen es ändern.`;
+    let answered = 0;
+    server.respondWith((request) => (isSectionRequest(request) && sectionHeading(request)?.heading === first && answered++ === 0 ? { kind: 'text', text: german } : undefined));
+    await jobs.start(TAB, outlined({ ...planned, sections: planned.sections.slice(0, 1) }));
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    const again = server.requests.filter(isSectionRequest).at(-1)!.body.messages;
+    expect(again.at(-1).content).toMatch(/not written in English/);
+    expect(job.result!.body).not.toContain('Deutsch');
+  });
+
+  it('Write it all at once drops the outline and writes one answer', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 300 }) });
+    const jobs = runner(fakeTab());
+    await jobs.start(TAB, { ...outlined(), plan: 'at-once' });
+    const job = await settled();
+    expect(job.phase).toBe('done');
+    expect(server.requests.filter((request) => isOutlineRequest(request) || isSectionRequest(request))).toHaveLength(0);
+  });
+});
+
+describe('a post written in another language than asked', { timeout: JOB_BUDGET }, () => {
+  it('is caught by a cheap check and asked for again in the right language', async () => {
+    const german = { ...makePost({ words: 10 }), body: Array.from({ length: 30 }, () => 'Das ist der Text und er ist nicht auf Englisch, sondern auf Deutsch geschrieben.').join(' ') };
+    const english = makePost({ words: 200 });
+    server.enqueue({ kind: 'post', post: german }, { kind: 'post', post: english });
+    await runner().start(TAB, generate());
+    const job = await settled();
+    expect(job.result?.body).toBe(english.body);
+    expect(server.requests[1]!.body.messages.at(-1).content).toMatch(/not written in English/);
+  });
+});
+
+describe('a post from the history', { timeout: JOB_BUDGET }, () => {
+  it('goes into the open editor as one undo step, without asking the model', async () => {
+    const entry: HistoryEntry = { id: 'past-1', kind: 'generate', at: 1, topic: 'Sourdough', site: 'https://blog.example', title: 'Sourdough, simply', metaDescription: 'Bake it.', tags: ['bread'], categories: ['Baking'], body: '## Start\n\nFeed the starter.', model: 'test-model' };
+    const tab = fakeTab();
+    await runner(tab, { loadHistory: async () => [entry] }).putBack(TAB, 'past-1');
+    const job = await loadJob(TAB);
+    expect(job?.phase).toBe('done');
+    expect(job?.canUndo).toBe(true);
+    expect(tab.requests.find((request) => request.type === 'editor/apply')).toMatchObject({ post: { title: entry.title, body: entry.body, tags: ['bread'] }, bodyMode: 'replace' });
+    expect(server.requests).toHaveLength(0);
+    await expect(runner(tab, { loadHistory: async () => [] }).putBack(TAB, 'past-1')).rejects.toThrow(/no longer in the history/);
   });
 });

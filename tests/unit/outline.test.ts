@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutlineMessages, OUTLINE_JSON_SCHEMA, OutlineSchema, parseOutline, sectionWordTargets, type Outline } from '../../lib/generation/outline';
+import { addSection, buildOutlineMessages, changeSection, checkEditedOutline, moveSection, OUTLINE_JSON_SCHEMA, OutlineSchema, parseOutline, removeSection, sectionWordTargets, type Outline, type OutlineSection } from '../../lib/generation/outline';
 import { WritingOptionsSchema } from '../../lib/generation/writing';
 
 const fields = { title: 'Caching for WordPress', metaDescription: 'How caching makes a site fast.', seoTitle: 'WordPress caching', focusKeywords: ['wordpress caching'], tags: ['cache', 'speed', 'wordpress'], categories: ['Performance'] };
@@ -151,5 +151,30 @@ describe('sectionWordTargets', () => {
     expect(Math.min(...sectionWordTargets(many, 3_500))).toBeGreaterThanOrEqual(80);
     expect(Math.abs(sum(sectionWordTargets(many, 3_500)) - 3_500)).toBeLessThanOrEqual(20);
     expect(Math.abs(sum(sectionWordTargets(outline([section('A'), section('B')]), 20_000)) - 6_000)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the blogger’s edits to an outline', () => {
+  const sections: OutlineSection[] = ['One', 'Two', 'Three'].map((heading) => ({ heading, level: 2, covers: '', extras: [] }));
+  const headings = (list: OutlineSection[]) => list.map((section) => section.heading);
+
+  it('moves a section up or down, clamped to the list', () => {
+    expect(headings(moveSection(sections, 2, -1))).toEqual(['One', 'Three', 'Two']);
+    expect(headings(moveSection(sections, 0, 1))).toEqual(['Two', 'One', 'Three']);
+    expect(headings(moveSection(sections, 0, -1))).toEqual(['One', 'Two', 'Three']);
+  });
+
+  it('deletes, adds an empty H2 after a section, and renames', () => {
+    expect(headings(removeSection(sections, 1))).toEqual(['One', 'Three']);
+    expect(headings(addSection(sections, 0))).toEqual(['One', '', 'Two', 'Three']);
+    expect(headings(addSection(sections))).toEqual(['One', 'Two', 'Three', '']);
+    expect(changeSection(sections, 1, { heading: 'Deux', level: 3 })[1]).toMatchObject({ heading: 'Deux', level: 3 });
+  });
+
+  it('checks the edited outline as a planned one: an empty heading or an H3 first is refused', () => {
+    const outline = { title: 'T', metaDescription: '', seoTitle: '', focusKeywords: [], tags: [], categories: [], sections };
+    expect(checkEditedOutline(outline).ok).toBe(true);
+    expect(checkEditedOutline({ ...outline, sections: addSection(sections) })).toEqual({ ok: false, problem: 'A section heading is empty.' });
+    expect(checkEditedOutline({ ...outline, sections: changeSection(sections, 0, { level: 3 }) })).toEqual({ ok: false, problem: 'The first section must be an H2 (##).' });
   });
 });
