@@ -3,7 +3,8 @@
  *  1. A 3,000-word answer streamed by the test server into a new post in the real block editor, on
  *     each WordPress version of the test matrix: last byte → every field filled, first finished
  *     block sent → shown in the editor, and the editor page's main-thread tasks over 50 ms; the
- *     same answer over an existing post in the classic editor and in Elementor: their long tasks.
+ *     same answer over an existing post in the classic editor and in Elementor: their long tasks;
+ *     and a 6,000-word post written from a 20-section outline: the extension's time per section.
  *  2. Bundle sizes, raw and gzip, and what PressPilot loads with every editor page.
  *  3. HTML to Markdown time per fixture post (tests/fixtures/, and the seeds in ../shared/seeds/
  *     when that folder is there), and a rewrite prompt's size in o200k tokens for the HTML as-is
@@ -20,7 +21,7 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { htmlToMarkdown } from '../lib/content/html-to-markdown';
 import { EXTENSION_DIR } from '../tests/support/extension';
-import { makePost, postAsJson } from '../tests/support/openai-test-server';
+import { isOutlineRequest, isSectionRequest, makeOutline, makePost, outlineAsJson, postAsJson, sectionHeading } from '../tests/support/openai-test-server';
 import { FIXTURES, fixturePostHtml, repoRoot, SEEDS, seedPostHtml, seedsAvailable, seedsSkipReason } from '../tests/support/fixtures';
 import { coreMissing, elementorFor, MATRIX, parseSource, type WordPressSource } from '../tests/support/matrix';
 import { generateFromPopup, startEditorSuite, stopEditorSuite, waitForBlockEditor, waitForClassicEditor, waitForElementor, type EditorSuite } from '../tests/support/e2e-flow';
@@ -139,6 +140,59 @@ async function measureFill(suite: EditorSuite, post: ReturnType<typeof makePost>
   };
 }
 
+interface OutlinedRun { sections: number; words: number; perSection: number[]; lastByteToFilled: number; longestTask: number; longTasks: number }
+
+/** A 20-section outline for a 6,000-word post: the planner's answer the bench stands in for. */
+function benchOutline(topic: string) {
+  const base = makeOutline(topic);
+  const sections = Array.from({ length: 20 }, (_, at) => ({ heading: `Part ${at + 1} of ${topic}`, level: 2 as const, covers: `Step ${at + 1}, in detail.`, extras: [] }));
+  return { ...base, sections };
+}
+
+/**
+ * A 6,000-word post written from its outline, a request per section, into the block editor. The
+ * extension's own time per section is the gap between one section's last byte and the next
+ * section's request reaching the server (reading the answer, the editor's update, the next prompt).
+ */
+async function measureOutlined(suite: EditorSuite, run: number): Promise<OutlinedRun> {
+  const { site, server, browser, editor } = suite;
+  const topic = `Outlined benchmark ${run}`;
+  const outline = benchOutline(topic);
+  server.respondWith((request) => {
+    if (isOutlineRequest(request)) return { kind: 'text', text: outlineAsJson(outline) };
+    const asked = isSectionRequest(request) ? sectionHeading(request) : undefined;
+    // About 300 words a section, streamed as a model would.
+    return asked ? { kind: 'text', text: `## ${asked.heading}\n\n${makePost({ words: 300, topic: asked.heading }).body.replace(/^#+ .*$/gm, '')}`, chunkChars: 60, delayMs: 8 } : undefined;
+  });
+  await editor.goto(`${site.url}/wp-admin/post-new.php`);
+  await waitForBlockEditor(editor);
+  await watchLongTasks(editor);
+  await editor.evaluate((title) => {
+    const { data } = (window as any).wp;
+    (window as any).__filledAt = new Promise((resolve) => {
+      const stop = data.subscribe(() => {
+        const post = data.select('core/editor');
+        if (post.getEditedPostAttribute('title') === title && post.getEditedPostAttribute('tags').length > 0 && !post.isPostAutosavingLocked()) { stop(); resolve(Date.now()); }
+      });
+    });
+  }, outline.title);
+  const popup = await browser.openPopup(editor);
+  await popup.page.getByLabel('Topic').fill(topic);
+  await popup.page.getByLabel('Length').selectOption('longform');
+  await popup.page.getByRole('button', { name: 'Plan the outline' }).click();
+  await popup.page.getByRole('button', { name: 'Write', exact: true }).click();
+  const filledAt = await editor.evaluate(() => (window as any).__filledAt as Promise<number>);
+  const sections = server.requests.filter((request) => isSectionRequest(request) && JSON.stringify(request.body.messages).includes(topic));
+  const perSection = sections.slice(1).map((request, at) => request.receivedAt - sections[at]!.sent.at(-1)!.at);
+  const words = countWords(await editor.evaluate(() => (window as any).wp.data.select('core/editor').getEditedPostContent().replace(/<[^>]+>/g, ' ') as string));
+  const tasks = await longTasksBetween(editor, sections[0]!.receivedAt, filledAt + 200);
+  server.respondWith(null);
+  await popup.close();
+  await editor.evaluate(() => (window as any).wp.data.dispatch('core/editor').savePost());
+  await editor.waitForFunction(() => !(window as any).wp.data.select('core/editor').isSavingPost());
+  return { sections: sections.length, words, perSection, lastByteToFilled: filledAt - sections.at(-1)!.sent.at(-1)!.at, ...tasks };
+}
+
 const line = (label: string, values: number[], unit = ' ms') => console.log(`   ${label.padEnd(52)} median ${median(values)}${unit}   (runs: ${values.join(', ')})`);
 
 async function fillLatency(source: WordPressSource): Promise<void> {
@@ -155,6 +209,13 @@ async function fillLatency(source: WordPressSource): Promise<void> {
     line('first complete block sent → shown in the editor', results.map((result) => result.firstBlockVisible));
     line('longest main-thread task while it fills', results.map((result) => result.longestTask));
     line('main-thread tasks over 50 ms while it fills', results.map((result) => result.longTasks), '');
+    const outlined: OutlinedRun[] = [];
+    for (let run = 0; run < Math.min(runs, 3); run++) outlined.push(await measureOutlined(suite, run));
+    console.log(`   outline first: ${outlined[0]!.sections} sections, ${outlined[0]!.words.toLocaleString('en')} words in the editor (${outlined.length} runs)`);
+    line('  extension time per section (last byte → next request)', outlined.flatMap((result) => result.perSection));
+    line('  last section\'s last byte → every field filled', outlined.map((result) => result.lastByteToFilled));
+    line('  longest main-thread task while it writes', outlined.map((result) => result.longestTask));
+    line('  main-thread tasks over 50 ms while it writes', outlined.map((result) => result.longTasks), '');
     for (const kind of ['classic', 'elementor'] as const) {
       if (kind === 'elementor' && !elementorDir) {
         console.log(`   Elementor: skipped${skipNote}`);

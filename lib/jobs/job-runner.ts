@@ -430,13 +430,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     /**
      * The tab loaded a page: its undo snapshot belonged to the old one and must never be restored
-     * into another post. A running job goes on, and a new post not applied yet stays to apply; a
-     * finished rewrite goes, as it was made from the old page's post.
+     * into another post. A running job goes on, and a new post not applied yet (or an outline not
+     * written yet) stays; a finished rewrite goes, as it was made from the old page's post.
      */
     async pageLoaded(tabId: number): Promise<void> {
       await deps.undo.set(tabId, null);
       const job = await deps.jobs.get(tabId);
-      if (!job || isRunning(job) || (job.result && !job.applied && job.request.mode === 'generate')) {
+      if (!job || isRunning(job) || job.phase === 'outline' || (job.result && !job.applied && job.request.mode === 'generate')) {
         if (job?.canUndo) await update(tabId, job.id, { canUndo: false });
         return;
       }

@@ -513,6 +513,12 @@ describe('a page load in the tab', { timeout: JOB_BUDGET }, () => {
     await jobItem(TAB).setValue(unapplied);
     await jobs.pageLoaded(TAB);
     expect(await loadJob(TAB)).toMatchObject({ phase: 'failed', applied: false });
+
+    // An outline waiting to be written is the blogger's work: it stays too.
+    const outline = { title: 'T', metaDescription: '', seoTitle: '', focusKeywords: [], tags: [], categories: [], sections: [{ heading: 'One', level: 2 as const, covers: '', extras: [] }] };
+    await jobItem(TAB).setValue({ ...done, phase: 'outline', applied: false, canUndo: false, outline });
+    await jobs.pageLoaded(TAB);
+    expect(await loadJob(TAB)).toMatchObject({ phase: 'outline', outline });
   });
 
   it('drops a rewrite waiting for review: it was made from the old page', async () => {
