@@ -551,6 +551,21 @@ describe('the post type and the site’s house style', { timeout: JOB_BUDGET }, 
     expect(userPrompt()).toContain('House style for this site: Write for home bakers. Never say "delve".');
   });
 
+  it('reach the outline and every section of a long post', async () => {
+    const jobs = runner(onSite('https://blog.example'));
+    await jobs.start(TAB, { ...generate(), template: 'custom-recipe', plan: 'outline' });
+    const planned = await settled();
+    expect(planned.phase).toBe('outline');
+    await jobs.start(TAB, { ...generate(), template: 'custom-recipe', plan: 'outline', outline: planned.outline! });
+    expect((await settled()).phase).toBe('done');
+    expect(server.requests.length).toBe(1 + planned.outline!.sections.length);
+    for (const request of server.requests) {
+      const prompt = request.body.messages.at(-1).content as string;
+      expect(prompt).toContain('Post type: Recipe. Give ingredients as a list, then numbered steps.');
+      expect(prompt).toContain('House style for this site: Write for home bakers.');
+    }
+  });
+
   it('stay on their own site, and a rewrite follows the house style too', async () => {
     server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
     await runner(onSite('https://other.example')).start(TAB, { ...generate(), template: 'how-to' } as JobRequest);
