@@ -144,7 +144,8 @@ interface OutlinedRun { sections: number; words: number; perSection: number[]; l
 
 /** A 20-section outline for a 6,000-word post: the planner's answer the bench stands in for. */
 function benchOutline(topic: string) {
-  const base = makeOutline(topic);
+  // A category the prompt offers, as a planner's answer would have.
+  const base = makeOutline(topic, [DEFAULT_CATEGORIES[2]!]);
   const sections = Array.from({ length: 20 }, (_, at) => ({ heading: `Part ${at + 1} of ${topic}`, level: 2 as const, covers: `Step ${at + 1}, in detail.`, extras: [] }));
   return { ...base, sections };
 }

@@ -180,10 +180,15 @@ async function askForFields(request: SettleRequest, post: DraftPost, fields: Sof
   }
 }
 
-/** The post's fields within their limits: trimmed or picked, else asked for alone once. */
-export async function settleDraft(request: SettleRequest, draft: DraftPost, format: AnswerFormat): Promise<GeneratedPost> {
+/** The fields within their limits, trimmed or picked, else asked for alone once; the body as it is. */
+export async function fitFields(request: SettleRequest, draft: DraftPost, format: AnswerFormat): Promise<DraftPost> {
   const { post, ask } = settleFields(draft, request.categories);
-  return lastResort(ask.length > 0 ? await askForFields(request, post, ask, format) : post);
+  return ask.length > 0 ? askForFields(request, post, ask, format) : post;
+}
+
+/** The post fit for the editor: its fields within their limits, whatever the follow-up did. */
+export async function settleDraft(request: SettleRequest, draft: DraftPost, format: AnswerFormat): Promise<GeneratedPost> {
+  return lastResort(await fitFields(request, draft, format));
 }
 
 export const wrongLanguage = (language: string) => `It is not written in ${language}. Write all of it in ${language}, every field and the whole body.`;

@@ -4,9 +4,9 @@
  * asked for once more on its own; the sections before it are never written again.
  */
 import { PressPilotError } from '../errors';
-import { PartialAnswerError, schemaUnsupported, streamAnswer, wrongLanguage, type StreamOutcome, type StreamRequest } from './generate';
+import { fitFields, PartialAnswerError, schemaUnsupported, streamAnswer, wrongLanguage, type SettleRequest, type StreamOutcome, type StreamRequest } from './generate';
 import { checkLanguage } from './language-check';
-import { buildOutlineMessages, OUTLINE_JSON_SCHEMA, parseOutline, type Outline, type OutlinePromptInput } from './outline';
+import { buildOutlineMessages, OUTLINE_JSON_SCHEMA, outlineFields, parseOutline, type Outline, type OutlinePromptInput } from './outline';
 import { buildRepairMessages, type ChatMessage } from './prompt';
 import type { ModelLimits } from './rewrite-budget';
 import { buildSectionMessages, sectionFromAnswer, type WrittenSection } from './section-context';
@@ -47,6 +47,17 @@ export async function planOutline(request: OutlineRequest): Promise<{ outline: O
   if (second.ok) return { outline: second.outline, fellBack };
   if (first.ok) return { outline: first.outline, fellBack };
   throw new PressPilotError('invalid-output', `The model's outline did not fit the format, even after asking it to fix it (${second.problems.slice(0, 3).join(' ')}). Try again, write it all at once, or pick another model.`, true);
+}
+
+/**
+ * The planned fields within their limits before the blogger sees them (categories the site has,
+ * enough tags), so the post needs no follow-up once its sections are written.
+ */
+export async function fitOutlineFields(request: SettleRequest, outline: Outline, format: 'json' | 'lines'): Promise<Outline> {
+  // The plan stands in for the body the follow-up would otherwise be told about.
+  const plan = outline.sections.map((section) => `${'#'.repeat(section.level)} ${section.heading}\n\n${section.covers}`).join('\n\n');
+  const { body: _plan, ...fields } = await fitFields(request, { ...outlineFields(outline), body: plan }, format);
+  return { ...outline, ...fields };
 }
 
 export interface SectionsRequest extends StreamRequest {

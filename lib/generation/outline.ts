@@ -5,62 +5,14 @@
  * The fields' soft limits (title length, tag counts…) are not checked here: settleFields does that
  * once the post is put together, as for a post written in one answer.
  */
-import * as z from 'zod/mini';
 import { extractJson } from './answer';
 import { parseLineFormat } from './line-format';
 import { POST_JSON_SCHEMA, POST_LIMITS } from './post';
 import { categoryChoices, type ChatMessage } from './prompt';
 import type { WritingOptions } from './writing';
+import { OUTLINE_LIMITS, OutlineSchema, SECTION_EXTRAS, type Outline, type OutlineSection, type SectionExtra } from './outline-schema';
 
-export const OUTLINE_LIMITS = {
-  sectionsMax: 40,
-  headingMax: 120,
-  coversMax: 600,
-  /** The longest post written section by section. */
-  targetWordsMax: 6_000,
-  /** Less than this is not a section worth its own request. */
-  sectionWordsMin: 80,
-} as const;
-
-export const SECTION_EXTRAS = ['table', 'list', 'code'] as const;
-export type SectionExtra = (typeof SECTION_EXTRAS)[number];
-
-const unique = <T>(values: T[]): T[] => [...new Set(values)];
-// Models write headings as they would in Markdown: `## **Heading**`.
-const bareHeading = (heading: string) => heading.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1').trim();
-
-export const OutlineSectionSchema = /* @__PURE__ */ z.object({
-  heading: z.string('A section needs a heading.').check(
-    z.trim(), z.overwrite(bareHeading),
-    z.minLength(1, 'A section heading is empty.'),
-    z.maxLength(OUTLINE_LIMITS.headingMax, `A section heading must be at most ${OUTLINE_LIMITS.headingMax} characters.`),
-  ),
-  level: z.literal([2, 3], 'A section level must be 2 (##) or 3 (###).'),
-  covers: z._default(z.string().check(z.trim(), z.maxLength(OUTLINE_LIMITS.coversMax, `What a section covers must be at most ${OUTLINE_LIMITS.coversMax} characters.`)), ''),
-  extras: z._default(z.array(z.enum(SECTION_EXTRAS, 'Extras are "table", "list" or "code".')).check(z.overwrite(unique)), []),
-  /** A length the blogger set for this section; the post's length is shared among the others. */
-  words: z.optional(z.int().check(z.positive('A section word target must be positive.'), z.maximum(OUTLINE_LIMITS.targetWordsMax, `A section word target must be at most ${OUTLINE_LIMITS.targetWordsMax}.`))),
-});
-export type OutlineSection = z.output<typeof OutlineSectionSchema>;
-
-const text = /* @__PURE__ */ z._default(z.string().check(z.trim()), '');
-const terms = /* @__PURE__ */ z._default(z.array(z.string().check(z.trim())), []);
-
-export const OutlineSchema = /* @__PURE__ */ z.object({
-  title: z.string('The title is missing.').check(z.trim(), z.minLength(1, 'The title is empty.')),
-  metaDescription: text,
-  seoTitle: text,
-  focusKeywords: terms,
-  tags: terms,
-  categories: terms,
-  sections: z.array(OutlineSectionSchema, 'The sections are missing.').check(
-    z.minLength(1, 'Plan at least one section.'),
-    z.maxLength(OUTLINE_LIMITS.sectionsMax, `Plan at most ${OUTLINE_LIMITS.sectionsMax} sections.`),
-    // An H3 belongs to the H2 before it, so the plan opens with an H2.
-    z.refine((sections) => sections[0]?.level !== 3, 'The first section must be an H2 (##).'),
-  ),
-});
-export type Outline = z.output<typeof OutlineSchema>;
+export { OUTLINE_LIMITS, OutlineSchema, OutlineSectionSchema, SECTION_EXTRAS, type Outline, type OutlineSection, type SectionExtra } from './outline-schema';
 
 /** Structured output for the outline, loose as POST_JSON_SCHEMA is: OutlineSchema checks the limits. */
 export const OUTLINE_JSON_SCHEMA = {
@@ -146,6 +98,8 @@ export function buildOutlineMessages(input: OutlinePromptInput): ChatMessage[] {
 }
 
 export type OutlineResult = { ok: true; outline: Outline } | { ok: false; problems: string[] };
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 // A section line: `## Heading | covers | table, code`, maybe after a bullet or a number.
 const SECTION_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(#{2,6})\s+(.*)$/;

@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import { INTERRUPTED, PressPilotError, type UserError } from '../errors';
 import { describeError } from '../generation/model-errors';
 import { generatePost, PartialAnswerError, settleDraft, type GenerationProgress, type StreamRequest } from '../generation/generate';
-import { joinSections, planOutline, writeSections } from '../generation/long-form';
+import { fitOutlineFields, joinSections, planOutline, writeSections } from '../generation/long-form';
 import { outlineFields, type Outline } from '../generation/outline';
 import type { WrittenSection } from '../generation/section-context';
 import type { GeneratedPost } from '../generation/post';
@@ -247,8 +247,9 @@ export function createJobRunner(deps: JobRunnerDeps) {
         await update(tabId, job.id, { phase: 'planning' });
         const planned = await planOutline({ ...stream, preferLines: settings.preferLines, input: { topic: request.topic, options: request.options, targetWords: LENGTHS[request.options.length], siteCategories: context.siteCategories, allowNewCategories: request.createMissingCategories, instructions: guide } });
         if (planned.fellBack && !settings.preferLines) await deps.saveSettings({ ...settings, preferLines: true });
+        const outline = await fitOutlineFields({ ...stream, categories, language: request.options.language }, planned.outline, settings.preferLines || planned.fellBack ? 'lines' : 'json');
         await progress.settle();
-        await update(tabId, job.id, { phase: 'outline', outline: planned.outline, usage });
+        await update(tabId, job.id, { phase: 'outline', outline, usage });
         return;
       }
       // Drawn while the body is written, from the fields the model writes first.

@@ -8,7 +8,7 @@ import { ApplyReportSchema, EditorContentSchema, EditorFillSchema, EditorKindSch
 import { ERROR_CODES } from '../errors';
 import { PostFieldsSchema, StreamedPostSchema } from '../generation/post-fields';
 import { REWRITE_PRESETS, WritingOptionsSchema } from '../generation/writing';
-import { OutlineSchema } from '../generation/outline';
+import { OutlineSchema } from '../generation/outline-schema';
 import { UsageSchema } from '../generation/cost';
 import type { KeptBlocks } from '../content/kept-blocks';
 

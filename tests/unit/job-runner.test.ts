@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createJobRunner, createOpenAIClient, type JobRunnerDeps } from '../../lib/jobs/job-runner';
 import type { ContentRequest, ContentResponse, JobRequest, JobState } from '../../lib/messaging/protocol';
 import { apiKeyItem, jobItem, loadJob, loadSettings, loadUndo, settingsItem, undoItem, DEFAULT_SETTINGS } from '../../lib/storage/storage';
-import { isOutlineRequest, isSectionRequest, makePost, testTokenCount, postAsLines, sectionHeading, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+import { isOutlineRequest, isSectionRequest, makeOutline, makePost, outlineAsJson, testTokenCount, postAsLines, sectionHeading, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 import type { Outline } from '../../lib/generation/outline';
 import type { HistoryEntry } from '../../lib/storage/history';
 
@@ -807,6 +807,21 @@ describe('a long post from an outline the blogger shapes', { timeout: JOB_BUDGET
     const again = server.requests.filter(isSectionRequest).at(-1)!.body.messages;
     expect(again.at(-1).content).toMatch(/not written in English/);
     expect(job.result!.body).not.toContain('Deutsch');
+  });
+
+  it('fixes the planned fields before the blogger sees them, so the written post needs no follow-up', async () => {
+    const jobs = runner(fakeTab());
+    server.respondWith((request) => (isOutlineRequest(request) ? { kind: 'text', text: outlineAsJson({ ...makeOutline('Sourdough'), tags: ['Bread', 'Baking'], categories: ['Cooking'] }) } : undefined));
+    server.enqueue({ kind: 'text', text: JSON.stringify({ tags: ['Bread', 'Baking', 'Starter'], categories: ['Performance'] }) });
+    const planned = await plan(jobs);
+    // The site's category comes first; one it lacks is skipped by the editor, as for any post.
+    expect(planned).toMatchObject({ tags: ['Bread', 'Baking', 'Starter'], categories: ['Performance', 'Cooking'] });
+    expect(server.requests).toHaveLength(2);
+    server.reset();
+    await jobs.start(TAB, outlined(planned));
+    const job = await settled();
+    expect(job.result).toMatchObject({ tags: ['Bread', 'Baking', 'Starter'], categories: ['Performance', 'Cooking'] });
+    expect(server.requests.every(isSectionRequest)).toBe(true);
   });
 
   it('Write it all at once drops the outline and writes one answer', async () => {
