@@ -299,14 +299,17 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const { post, keptSummary } = withKeptBlocks(answered, context.current?.kept);
       drawImage?.(post, true);
       const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary, usage });
-      await deps.remember?.(historyEntry(job, post, context.origin ?? '', settings.model, now(), usage)).catch(() => undefined);
+      // Written to the history beside the fill, never before it: the history can be megabytes.
+      const remembered = deps.remember?.(historyEntry(job, post, context.origin ?? '', settings.model, now(), usage)).catch(() => undefined);
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
-        return;
+      } else if (job.request.mode === 'rewrite') {
+        // A rewrite is shown for review first; a new post goes straight into the editor.
+        await update(tabId, job.id, { phase: 'review' });
+      } else {
+        await applyResult(tabId, done, wasStreamed ? job.id : undefined);
       }
-      // A rewrite is shown for review first; a new post goes straight into the editor.
-      if (job.request.mode === 'rewrite') await update(tabId, job.id, { phase: 'review' });
-      else await applyResult(tabId, done, wasStreamed ? job.id : undefined);
+      await remembered;
     } catch (error) {
       // Progress still queued must land before the outcome, never over it.
       await progress.settle();

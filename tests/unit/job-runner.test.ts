@@ -583,6 +583,15 @@ describe('the post type and the site’s house style', { timeout: JOB_BUDGET }, 
 });
 
 describe('the history', { timeout: JOB_BUDGET }, () => {
+  it('is written beside the fill, never holding the post back', async () => {
+    server.enqueue({ kind: 'post', post: makePost({ words: 200 }) });
+    // A history of megabytes takes a while to write; this one never finishes.
+    const remember = vi.fn(() => new Promise<void>(() => undefined));
+    await runner(fakeTab(), { remember }).start(TAB, generate());
+    expect((await settled()).phase).toBe('done');
+    expect(remember).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps each finished post with its topic, site and model; a failed one is not kept', async () => {
     const post = makePost({ words: 200 });
     server.enqueue({ kind: 'post', post });
