@@ -21,10 +21,14 @@ export interface ElementorContainer {
   parent?: ElementorContainer;
   view?: { $el?: { length: number } };
 }
+/** What Elementor's element-rendered and element-destroyed events carry. */
+interface ElementLifecycleEvent extends Event { detail?: { elementView?: { getContainer?(): ElementorContainer | undefined } } }
 export interface ElementorLike {
   loaded?: boolean;
   documents: { getCurrent(): { id: number; container: ElementorContainer; history?: { setActive(active: boolean): void; getItems?(): { models?: Array<{ get(key: 'status'): string }> } }; editor?: { isChanged?: boolean; isSaving?: boolean } } | undefined };
   getPanelView?(): { getCurrentPageName?(): string } | undefined;
+  /** The preview frame: Elementor announces each element it renders or removes to its window. */
+  $preview?: ArrayLike<{ contentWindow: EventTarget | null }>;
 }
 export interface ElementorCommandsLike extends ElementorCommandsGlobal {
   run(command: string, args?: Record<string, unknown>): any;
@@ -57,6 +61,8 @@ export interface ElementModel {
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const LIFECYCLE_EVENTS = ['elementor/editor/element-rendered', 'elementor/editor/element-destroyed'];
 
 function uniqueId(): string {
   return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0').slice(0, 7);
@@ -221,6 +227,28 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   /** Whether the page had unsaved changes before the preview: Elementor autosaves only a changed page. */
   let changedBefore: boolean | undefined;
 
+  /**
+   * Elementor 3 announces each element it renders to the whole preview, where every container
+   * answers by working out all its settings again (for its grid outline): 2 ms per container for
+   * each update, over 100 ms once a long post is in. While a post streams in, the announcements
+   * of the streamed elements (flex containers, no outline to draw) go no further than this
+   * listener, which runs first: it is added before their containers' own.
+   */
+  let releaseLifecycleEvents: (() => void) | undefined;
+  function holdLifecycleEvents() {
+    const preview = deps.elementor()?.$preview?.[0]?.contentWindow;
+    if (releaseLifecycleEvents || !preview) return;
+    const streamed = (container: ElementorContainer | undefined): boolean => Boolean(container && (shownSections.some((shown) => shown.element.id === container.id) || streamed(container.parent)));
+    const hold = (event: Event) => {
+      if (streamed((event as ElementLifecycleEvent).detail?.elementView?.getContainer?.())) event.stopImmediatePropagation();
+    };
+    for (const name of LIFECYCLE_EVENTS) preview.addEventListener(name, hold, true);
+    releaseLifecycleEvents = () => {
+      for (const name of LIFECYCLE_EVENTS) preview.removeEventListener(name, hold, true);
+      releaseLifecycleEvents = undefined;
+    };
+  }
+
   /** Where a section's widgets go: the container itself, or a classic section's only column. */
   const widgetParent = (section: ElementorContainer) => (section.model.get('elType') === 'section' ? section.children[0]! : section);
 
@@ -253,6 +281,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   async function showBody(body: BodyBlock[], bodyMode: Fill['bodyMode']): Promise<boolean> {
     if (!previewing && bodyMode !== 'append') outsideHistory(() => editor().commands.run('document/elements/empty', { force: true }));
     previewing = true;
+    holdLifecycleEvents();
     const sections = bodySections(body).map(sectionWidgets);
     for (const stale of shownSections.splice(sections.length).reverse()) outsideHistory(() => editor().commands.run('document/elements/delete', { container: stale.element }));
     for (let index = 0; index < sections.length; index++) {
@@ -265,8 +294,10 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
         // A new section comes with all its widgets in one command: Elementor 4 serializes the
         // whole page after every element created, so each command costs more as the page grows.
         const widgets = sections[index]!;
+        // Keyed before the command: Elementor writes the widget type into the settings it is given.
+        const keys = widgets.map(widgetKey);
         const section = createElements([sectionElement(widgets, useContainers()) as unknown as Record<string, unknown>])[0]!;
-        shownSections.push({ element: section, widgets: widgetParent(section).children.map((element, at) => ({ key: widgetKey(widgets[at]!), element })) });
+        shownSections.push({ element: section, widgets: widgetParent(section).children.map((element, at) => ({ key: keys[at]!, element })) });
       });
     }
     return previewing;
@@ -464,7 +495,9 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const { container } = editor();
       const settings = Object.fromEntries(Object.entries(pageSettings(fill)).filter(([key, value]) => container.settings.get(key) !== value));
       if (Object.keys(settings).length) outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
-      if (fill.body) await showBody(fill.body, fill.bodyMode);
+      // A heading waits for the block after it, to go in with that block's widget in one task
+      // (for a new section, one command): Elementor 4 works through the whole page after each.
+      if (fill.body) await showBody(fill.body.at(-1)?.type === 'heading' ? fill.body.slice(0, -1) : fill.body, fill.bodyMode);
       // Nothing half-written is autosaved: Elementor's autosave skips a page with no changes.
       if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) markChanged(false);
     },
@@ -472,6 +505,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       previewing = false;
       shownSections = [];
       outsideHistory(() => putBack(readOwnSnapshot(snapshot)));
+      releaseLifecycleEvents?.();
       markChanged(changedBefore ?? false);
       changedBefore = undefined;
     },
@@ -480,6 +514,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const report = await setTerms(fill, readOwnSnapshot(snapshot));
       // Without building the page again: it is all there already.
       asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill, extra));
+      releaseLifecycleEvents?.();
       previewing = false;
       shownSections = [];
       changedBefore = undefined;

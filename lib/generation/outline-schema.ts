@@ -5,12 +5,19 @@
  */
 import * as z from 'zod/mini';
 
+// Plain constants, not the object's properties, in the messages: a page that never checks an
+// outline then carries none of it (a property read is not known to be free of side effects).
+const SECTIONS_MAX = 40;
+const HEADING_MAX = 120;
+const COVERS_MAX = 600;
+const TARGET_WORDS_MAX = 6_000;
+
 export const OUTLINE_LIMITS = {
-  sectionsMax: 40,
-  headingMax: 120,
-  coversMax: 600,
+  sectionsMax: SECTIONS_MAX,
+  headingMax: HEADING_MAX,
+  coversMax: COVERS_MAX,
   /** The longest post written section by section. */
-  targetWordsMax: 6_000,
+  targetWordsMax: TARGET_WORDS_MAX,
   /** Less than this is not a section worth its own request. */
   sectionWordsMin: 80,
 } as const;
@@ -26,13 +33,13 @@ export const OutlineSectionSchema = /* @__PURE__ */ z.object({
   heading: /* @__PURE__ */ z.string('A section needs a heading.').check(
     z.trim(), z.overwrite(bareHeading),
     z.minLength(1, 'A section heading is empty.'),
-    z.maxLength(OUTLINE_LIMITS.headingMax, `A section heading must be at most ${OUTLINE_LIMITS.headingMax} characters.`),
+    z.maxLength(HEADING_MAX, `A section heading must be at most ${HEADING_MAX} characters.`),
   ),
   level: z.literal([2, 3], 'A section level must be 2 (##) or 3 (###).'),
-  covers: z._default(/* @__PURE__ */ z.string().check(z.trim(), z.maxLength(OUTLINE_LIMITS.coversMax, `What a section covers must be at most ${OUTLINE_LIMITS.coversMax} characters.`)), ''),
+  covers: z._default(/* @__PURE__ */ z.string().check(z.trim(), z.maxLength(COVERS_MAX, `What a section covers must be at most ${COVERS_MAX} characters.`)), ''),
   extras: z._default(/* @__PURE__ */ z.array(z.enum(SECTION_EXTRAS, 'Extras are "table", "list" or "code".')).check(z.overwrite(unique)), []),
   /** A length the blogger set for this section; the post's length is shared among the others. */
-  words: z.optional(/* @__PURE__ */ z.int().check(z.positive('A section word target must be positive.'), z.maximum(OUTLINE_LIMITS.targetWordsMax, `A section word target must be at most ${OUTLINE_LIMITS.targetWordsMax}.`))),
+  words: z.optional(/* @__PURE__ */ z.int().check(z.positive('A section word target must be positive.'), z.maximum(TARGET_WORDS_MAX, `A section word target must be at most ${TARGET_WORDS_MAX}.`))),
 });
 export type OutlineSection = z.output<typeof OutlineSectionSchema>;
 
@@ -48,7 +55,7 @@ export const OutlineSchema = /* @__PURE__ */ z.object({
   categories: terms,
   sections: /* @__PURE__ */ z.array(OutlineSectionSchema, 'The sections are missing.').check(
     z.minLength(1, 'Plan at least one section.'),
-    z.maxLength(OUTLINE_LIMITS.sectionsMax, `Plan at most ${OUTLINE_LIMITS.sectionsMax} sections.`),
+    z.maxLength(SECTIONS_MAX, `Plan at most ${SECTIONS_MAX} sections.`),
     // An H3 belongs to the H2 before it, so the plan opens with an H2.
     z.refine((sections) => sections[0]?.level !== 3, 'The first section must be an H2 (##).'),
   ),

@@ -21,11 +21,11 @@ export class StandInContainer {
   readonly settingsValues: Map<string, unknown>;
   children: StandInContainer[] = [];
   parent: StandInContainer | undefined;
-  view: { $el: { length: number } } | undefined;
+  view: { $el: { length: number }; getContainer(): StandInContainer } | undefined;
 
   constructor(readonly id: string, readonly type: string, readonly widgetType: string | undefined, settings: Record<string, unknown>, attached: boolean) {
     this.settingsValues = new Map(Object.entries(settings));
-    this.view = attached ? { $el: { length: 1 } } : undefined;
+    this.view = attached ? { $el: { length: 1 }, getContainer: () => this } : undefined;
   }
 
   /** Elements in the page's data that the preview failed to show (their template threw). */
@@ -60,6 +60,8 @@ export function createElementorStandIn(options: { containers?: boolean; attached
   const history: Array<{ id: number; title: string; items: Array<{ restore: (item: unknown, isRedo: boolean) => void }> }> = [];
   let historyActive = true;
   let isChanged = false;
+  /** The preview frame's window, where Elementor announces each element it renders. */
+  const previewWindow = new EventTarget();
   const documentContainer = new StandInContainer('document', 'document', undefined, { post_title: options.postTitle ?? 'Old title', post_excerpt: options.postExcerpt ?? '' }, options.attached ?? true);
 
   function build(model: ElementModel | Record<string, any>, parentType: string): StandInContainer {
@@ -67,6 +69,8 @@ export function createElementorStandIn(options: { containers?: boolean; attached
     if (!ALLOWED_CHILDREN[parentType]?.includes(elType)) throw new Error(`Elementor refuses a ${elType} inside a ${parentType}.`);
     if (elType === 'widget' && typeof model.widgetType !== 'string') throw new Error('A widget needs a widgetType.');
     const container = new StandInContainer(String(model.id ?? `gen${Math.random().toString(16).slice(2, 9)}`), elType, model.widgetType, model.settings ?? {}, true);
+    // As Elementor does, the widget type is written into the settings object handed in.
+    if (elType === 'widget' && model.settings && Object.keys(model.settings).length) model.settings.widgetType = model.widgetType;
     container.children = (model.elements ?? []).map((child: ElementModel) => build(child, elType));
     for (const child of container.children) child.parent = container;
     return container;
@@ -141,6 +145,7 @@ export function createElementorStandIn(options: { containers?: boolean; attached
     loaded: options.loaded ?? true,
     documents: { getCurrent: () => ({ id: 42, container: documentContainer, history: { setActive: (active: boolean) => { historyActive = active; } }, editor: { get isChanged() { return isChanged; } } }) },
     getPanelView: () => ({ getCurrentPageName: () => 'elements' }),
+    $preview: [{ contentWindow: previewWindow }],
     elements: { toJSON: () => documentContainer.children.map((child) => child.toJSON()) },
   };
   const elementorCommon = { config: { experimentalFeatures: { container: options.containers ?? true } } };
@@ -150,8 +155,10 @@ export function createElementorStandIn(options: { containers?: boolean; attached
     for (const item of history.at(-1)?.items ?? []) item.restore(item, isRedo);
     historyActive = true;
   };
+  /** Elementor's announcement of an element rendered, to the listeners on the preview's window. */
+  const announceRendered = (container: StandInContainer) => previewWindow.dispatchEvent(new CustomEvent('elementor/editor/element-rendered', { detail: { elementView: container.view } }));
   return {
-    $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer,
+    $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer, previewWindow, announceRendered,
     isHistoryActive: () => historyActive,
     undo: () => replayLast(false),
     redo: () => replayLast(true),

@@ -232,15 +232,43 @@ describe('Elementor preview while a post streams in', () => {
   it('creates each widget once and grows the last text in place, outside the history and unsaved', async () => {
     const { standIn, adapter } = setUp();
     await stream(adapter);
-    // Each section comes with its Heading (one command), its Text Editor once its first paragraph
-    // is written (a second), and is never created again: the text grows in place.
-    expect(creates(standIn)).toBe(6 * 2);
+    // Each section comes once its first paragraph is written, Heading and Text Editor in one
+    // command, and is never created again: the text grows in place.
+    expect(creates(standIn)).toBe(6);
     expect(standIn.calls.filter((call) => call.command === 'document/elements/delete')).toHaveLength(0);
     expect(standIn.history).toHaveLength(0);
     expect(standIn.elementor.documents.getCurrent().editor.isChanged).toBe(false);
     const tree = standIn.elementor.elements.toJSON() as any[];
     expect(tree.map(widgetsOf)).toEqual(Array.from({ length: 6 }, () => ['heading', 'text-editor']));
     expect(tree[5].elements[1].settings.editor).toBe(Array.from({ length: 5 }, (_, paragraph) => `<p>Paragraph 5.${paragraph}.</p>`).join('\n'));
+  });
+
+  it('shows a heading with the block after it, and the last one at the commit', async () => {
+    const { standIn, adapter } = setUp();
+    const snapshot = await adapter.snapshot();
+    const upToHeading = fill({ body: long.slice(0, 7), tags: undefined, categories: undefined });
+    await adapter.preview(upToHeading);
+    expect(standIn.document.children).toHaveLength(1);
+    await adapter.commitPreview(snapshot, upToHeading);
+    expect((standIn.elementor.elements.toJSON() as any[]).map(widgetsOf)).toEqual([['heading', 'text-editor'], ['heading']]);
+  });
+
+  it('keeps Elementor\'s announcements of the streamed elements from the page\'s listeners until the commit', async () => {
+    const { standIn, adapter } = setUp();
+    const snapshot = await adapter.snapshot();
+    const partial = fill({ body: long.slice(0, 3), tags: undefined, categories: undefined });
+    await adapter.preview(partial);
+    // Added after the stream began, as Elementor 3 adds one for each container it renders.
+    const heard: string[] = [];
+    standIn.previewWindow.addEventListener('elementor/editor/element-rendered', (event) => heard.push((event as CustomEvent).detail.elementView.getContainer().id));
+    const streamedText = standIn.document.children[0]!.children[1]!;
+    const bloggers = standIn.$e.run('document/elements/create', { container: standIn.document, model: { id: 'own1', elType: 'container', settings: {}, elements: [] } });
+    standIn.announceRendered(streamedText);
+    standIn.announceRendered(bloggers);
+    expect(heard).toEqual(['own1']);
+    await adapter.commitPreview(snapshot, partial);
+    standIn.announceRendered(streamedText);
+    expect(heard).toEqual(['own1', streamedText.id]);
   });
 
   it('commits as one history entry without building the page again; undo and redo put either page back', async () => {
