@@ -14,7 +14,9 @@ export default defineUnlistedScript(() => {
   const page = world[EDITOR_PAGE_KEY] as EditorPage | undefined;
   if (!page || world[JOB_HANDLER_KEY]) return;
   const converters = createConverters(hardenPurify(DOMPurify(window)), new DOMParser());
-  const handle = createContentHandler({ bridge: checkedBridge(page.bridge), converters, pageId: page.pageId, origin: location.origin });
+  // The address names the post once it exists (a new post's is there after its first save); the classic form always has it.
+  const postId = () => Number(new URLSearchParams(location.search).get('post') || document.querySelector<HTMLInputElement>('#post_ID')?.value) || undefined;
+  const handle = createContentHandler({ bridge: checkedBridge(page.bridge), converters, pageId: page.pageId, origin: location.origin, postId });
   world[JOB_HANDLER_KEY] = ((message) => {
     const request = ContentRequestSchema.safeParse(message);
     return request.success ? handle(request.data) : undefined;

@@ -71,11 +71,11 @@ const IMAGE_LOST = 'No featured image: the browser restarted PressPilot’s back
 
 
 /** What the history keeps of a finished post; a rewrite is named by what was asked of it. */
-function historyEntry(job: JobState, post: PostFields, site: string, model: string, at: number, usage: Usage | undefined): HistoryEntry {
+function historyEntry(job: JobState, post: PostFields, context: EditorContext, model: string, at: number, usage: Usage | undefined): HistoryEntry {
   const request = job.request;
   const topic = request.mode === 'generate' ? request.topic
     : request.instructions.trim() || (request.presets.length ? `Rewrite: ${request.presets.join(', ')}` : 'Rewrite');
-  return { id: job.id, kind: request.mode, at, topic, site, title: post.title, metaDescription: post.metaDescription, tags: post.tags, categories: post.categories, body: post.body, model, ...(usage ? { usage } : {}) };
+  return { id: job.id, kind: request.mode, at, topic, site: context.origin ?? '', ...(context.postId ? { postId: context.postId } : {}), title: post.title, metaDescription: post.metaDescription, tags: post.tags, categories: post.categories, body: post.body, model, ...(usage ? { usage } : {}) };
 }
 
 /** Clients are cheap, but a new one per job means settings changes take effect at once. */
@@ -300,7 +300,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       drawImage?.(post, true);
       const done = await update(tabId, job.id, { result: post, partialBody: post.body, words: countWords(post.body), keptSummary, usage });
       // Written to the history beside the fill, never before it: the history can be megabytes.
-      const remembered = deps.remember?.(historyEntry(job, post, context.origin ?? '', settings.model, now(), usage)).catch(() => undefined);
+      const remembered = deps.remember?.(historyEntry(job, post, context, settings.model, now(), usage)).catch(() => undefined);
       if (!done) {
         if (wasStreamed) await deps.sendToTab(tabId, { type: 'editor/stream-end', streamId: job.id });
       } else if (job.request.mode === 'rewrite') {

@@ -18,6 +18,8 @@ export interface ContentHandlerDeps {
   pageId: string;
   /** The editor page's site, read in the isolated world where the page cannot change it. */
   origin: string;
+  /** The post being edited, where the page says. */
+  postId?(): number | undefined;
 }
 
 export function toUserError(error: unknown): UserError {
@@ -36,7 +38,7 @@ const PAGE_CHANGED: UserError = {
   retryable: true,
 };
 
-export function createContentHandler({ bridge, converters, pageId, origin }: ContentHandlerDeps) {
+export function createContentHandler({ bridge, converters, pageId, origin, postId }: ContentHandlerDeps) {
   // The blocks of the post streaming in, so each update sanitizes only what is new.
   const streamBlocks = new Map<string, BodyBlock[]>();
   let streamId: string | undefined;
@@ -60,10 +62,12 @@ export function createContentHandler({ bridge, converters, pageId, origin }: Con
         case 'editor/context': {
           const kind = await requireReadyEditor();
           const siteCategories = await bridge.call({ type: 'categories' });
-          if (!request.includeContent) return { ok: true, context: { kind, pageId, origin, siteCategories } };
+          const post = postId?.();
+          const where = { kind, pageId, origin, ...(post ? { postId: post } : {}) };
+          if (!request.includeContent) return { ok: true, context: { ...where, siteCategories } };
           const content = await bridge.call({ type: 'read' });
           const { markdown, kept } = converters.readForRewrite(content.bodyHtml, HTML_KIND[kind]);
-          return { ok: true, context: { kind, pageId, origin, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown, kept } } };
+          return { ok: true, context: { ...where, siteCategories, current: { title: content.title, excerpt: content.excerpt, tags: content.tags, categories: content.categories, markdown, kept } } };
         }
         case 'editor/apply': {
           if (request.pageId !== undefined && request.pageId !== pageId) return { ok: false, error: PAGE_CHANGED };

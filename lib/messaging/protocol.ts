@@ -172,6 +172,8 @@ export const EditorContextSchema = /* @__PURE__ */ z.object({
   pageId: z.string(),
   /** The site's address, for its house style. */
   origin: z.optional(z.string()),
+  /** The post being edited, for the history. */
+  postId: z.optional(/* @__PURE__ */ z.int().check(z.positive())),
   siteCategories: z.array(z.string()),
   /** The current post as Markdown, only when asked for (rewrite). */
   current: z.optional(z.object({

@@ -20,7 +20,7 @@ function handlerWithBridge() {
     }
   });
   const converters = createConverters(hardenPurify(createDOMPurify(window as never)), new window.DOMParser());
-  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, converters, pageId: 'this-page', origin: 'https://blog.example' });
+  const handle = createContentHandler({ bridge: { call } as unknown as BridgeClient, converters, pageId: 'this-page', origin: 'https://blog.example', postId: () => 42 });
   return { handle, call };
 }
 
@@ -31,7 +31,7 @@ describe('the content script handler', () => {
     const { handle } = handlerWithBridge();
     expect(await handle({ type: 'editor/context', includeContent: true })).toEqual({
       ok: true,
-      context: { kind: 'block-editor', pageId: 'this-page', origin: 'https://blog.example', siteCategories: ['Uncategorized'], current: {
+      context: { kind: 'block-editor', pageId: 'this-page', origin: 'https://blog.example', postId: 42, siteCategories: ['Uncategorized'], current: {
         title: 'T', excerpt: 'E', tags: [], categories: [], markdown: '## Hi\n\n[[keep:1]]',
         // Markup between the blocks is no block: it goes back as it was.
         kept: { 1: { html: '<div class="elementor-widget"><p>Text</p></div>', after: '## Hi', textsBefore: 1 } },

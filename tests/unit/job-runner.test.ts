@@ -596,12 +596,12 @@ describe('the history', { timeout: JOB_BUDGET }, () => {
     const post = makePost({ words: 200 });
     server.enqueue({ kind: 'post', post });
     const remember = vi.fn(async () => undefined);
-    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'block-editor', pageId: 'page-1', origin: 'https://blog.example', siteCategories: [] } }) });
+    const tab = fakeTab({ 'editor/context': () => ({ ok: true, context: { kind: 'block-editor', pageId: 'page-1', origin: 'https://blog.example', postId: 42, siteCategories: [] } }) });
     const jobs = runner(tab, { remember, now: () => 1_700_000_000_000 });
     await jobs.start(TAB, generate('Sourdough for beginners'));
     expect((await settled()).phase).toBe('done');
     expect(remember).toHaveBeenCalledWith(expect.objectContaining({
-      kind: 'generate', topic: 'Sourdough for beginners', site: 'https://blog.example', model: 'test-model', at: 1_700_000_000_000, title: post.title, body: post.body,
+      kind: 'generate', topic: 'Sourdough for beginners', site: 'https://blog.example', postId: 42, model: 'test-model', at: 1_700_000_000_000, title: post.title, body: post.body,
     }));
     server.enqueue({ kind: 'error', status: 401 });
     await jobs.start(TAB, generate());
