@@ -6,6 +6,8 @@ import { PostCostEstimate } from './PostCostEstimate';
 
 export interface OutlineActions {
   write(outline: Outline): void;
+  /** Keeps an edit with the job: the popup closes at any click outside it. */
+  keep(outline: Outline): void;
   writeAtOnce(): void;
   dismiss(): void;
 }
@@ -39,7 +41,13 @@ export function OutlineEditor({ job, settings, actions }: { job: JobState; setti
   const [outline, setOutline] = useState<Outline>(job.outline!);
   const [problem, setProblem] = useState('');
   const list = useRef<HTMLOListElement>(null);
-  const setSections = (sections: OutlineSection[]) => setOutline({ ...outline, sections });
+  const change = (next: Outline) => {
+    setOutline(next);
+    // An edit half made (a new section not named yet) is kept once it is a valid outline again.
+    const checked = checkEditedOutline(next);
+    if (checked.ok) actions.keep(checked.outline);
+  };
+  const setSections = (sections: OutlineSection[]) => change({ ...outline, sections });
   // Focus follows a moved section's button, so the keyboard can keep moving it.
   const move = (index: number, by: number) => {
     setSections(moveSection(outline.sections, index, by));
@@ -62,11 +70,11 @@ export function OutlineEditor({ job, settings, actions }: { job: JobState; setti
       <p id="outline-heading" role="status" className="status">The outline is ready. Shape it, then Write.</p>
       <label>
         Title
-        <input type="text" value={outline.title} onChange={(event) => setOutline({ ...outline, title: event.target.value })} />
+        <input type="text" value={outline.title} onChange={(event) => change({ ...outline, title: event.target.value })} />
       </label>
       <label>
         Meta description
-        <textarea rows={2} value={outline.metaDescription} onChange={(event) => setOutline({ ...outline, metaDescription: event.target.value })} />
+        <textarea rows={2} value={outline.metaDescription} onChange={(event) => change({ ...outline, metaDescription: event.target.value })} />
       </label>
       <ol ref={list} className="outline" aria-label="Sections">
         {outline.sections.map((section, index) => (

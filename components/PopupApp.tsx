@@ -63,9 +63,10 @@ export function PopupApp() {
   }), [tabId, job, send]);
   const outlineActions: OutlineActions = useMemo(() => ({
     write: (outline) => { if (job?.request.mode === 'generate') start({ ...job.request, outline }); },
+    keep: (outline) => { if (tabId != null) void send({ type: 'job/outline', tabId, outline }); },
     writeAtOnce: () => { if (job?.request.mode === 'generate') start({ ...job.request, plan: 'at-once', outline: undefined }); },
     dismiss: actions.dismiss,
-  }), [job, start, actions]);
+  }), [tabId, job, start, send, actions]);
   const putBack = useCallback((entryId: string) => { if (tabId != null) void send({ type: 'history/apply', tabId, entryId }); }, [tabId, send]);
 
   if (tabId === undefined || probe === undefined || job === undefined || setup === undefined) return <main className="popup"><p className="muted">Loading…</p></main>;

@@ -91,6 +91,7 @@ export default defineBackground(() => {
           case 'job/dismiss': await runner.dismiss(data.tabId); break;
           case 'job/keep': await runner.keep(data.tabId); break;
           case 'job/resume': await runner.resume(data.tabId); break;
+          case 'job/outline': await runner.keepOutline(data.tabId, data.outline); break;
           case 'history/apply': await runner.putBack(data.tabId, data.entryId); break;
           case 'connection/test':
           case 'models/list':

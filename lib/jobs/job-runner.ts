@@ -360,6 +360,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       await begin(tabId, request, usage ? { usage } : {});
     },
 
+    /** Keeps the blogger's edits to the outline waiting to be written (a later Write sends it whole). */
+    async keepOutline(tabId: number, outline: Outline): Promise<void> {
+      const job = await deps.jobs.get(tabId);
+      if (job?.phase === 'outline') await update(tabId, job.id, { outline });
+    },
+
     /** Retries an outlined post from the section that failed: the sections written stay. */
     async resume(tabId: number): Promise<void> {
       const job = await deps.jobs.get(tabId);

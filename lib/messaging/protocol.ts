@@ -130,6 +130,8 @@ export const BackgroundRequestSchema = /* @__PURE__ */ z.discriminatedUnion('typ
   z.object({ type: z.literal('job/dismiss'), tabId: TabId }),
   /** Puts what a failed or cancelled generation had written into the editor, as one undo step. */
   z.object({ type: z.literal('job/keep'), tabId: TabId }),
+  /** The blogger's edits to a planned outline, kept with the job so a closed popup loses none. */
+  z.object({ type: z.literal('job/outline'), tabId: TabId, outline: OutlineSchema }),
   /** Retries an outlined post from the section that failed, keeping the ones written. */
   z.object({ type: z.literal('job/resume'), tabId: TabId }),
   /** Puts a post from the history into the tab's editor, as one undo step. */

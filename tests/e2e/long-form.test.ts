@@ -28,28 +28,41 @@ describe(`long posts from an outline on WordPress ${source}`, () => {
     const { site, server, browser, editor } = suite;
     await editor.goto(`${site.url}/wp-admin/post-new.php`);
     await waitForBlockEditor(editor);
-    const popup = await browser.openPopup(editor);
-    const { page } = popup;
-    await page.getByLabel('Topic').fill('Baking sourdough bread at home');
-    await page.getByLabel('Length').selectOption('long');
-    await page.getByLabel('Post type').selectOption({ label: 'How-to guide' });
+    const planning = await browser.openPopup(editor);
+    const planner = planning.page;
+    await planner.getByLabel('Topic').fill('Baking sourdough bread at home');
+    await planner.getByLabel('Length').selectOption('long');
+    await planner.getByLabel('Post type').selectOption({ label: 'How-to guide' });
     // Long starts from an outline unless the blogger says otherwise.
-    expect(await page.getByLabel(/^Outline first/).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Plan the outline' }).click();
-    await page.getByText('The outline is ready. Shape it, then Write.').waitFor();
+    expect(await planner.getByLabel(/^Outline first/).isChecked()).toBe(true);
+    await planner.getByRole('button', { name: 'Plan the outline' }).click();
+    await planner.getByText('The outline is ready. Shape it, then Write.').waitFor();
 
-    const sections = page.getByRole('list', { name: 'Sections' }).getByRole('listitem');
+    const sections = planner.getByRole('list', { name: 'Sections' }).getByRole('listitem');
     await expect.poll(() => sections.count()).toBe(5);
-    await page.getByLabel('Heading 1').fill('Why bake sourdough at home');
-    const fourth = await page.getByLabel('Heading 4').inputValue();
-    await page.getByRole('button', { name: `Move “${fourth}” up` }).click();
-    const last = await page.getByLabel('Heading 5').inputValue();
-    await page.getByRole('button', { name: `Delete “${last}”` }).click();
-    await page.getByRole('button', { name: 'Add section' }).click();
-    await page.getByLabel('Heading 5').fill(ADDED);
-    const planned = await Promise.all([1, 2, 3, 4, 5].map((at) => page.getByLabel(`Heading ${at}`).inputValue()));
+    await planner.getByLabel('Heading 1').fill('Why bake sourdough at home');
+    const fourth = await planner.getByLabel('Heading 4').inputValue();
+    await planner.getByRole('button', { name: `Move “${fourth}” up` }).click();
+    const last = await planner.getByLabel('Heading 5').inputValue();
+    await planner.getByRole('button', { name: `Delete “${last}”` }).click();
+    await planner.getByRole('button', { name: 'Add section' }).click();
+    await planner.getByLabel('Heading 5').fill(ADDED);
+    const planned = await Promise.all([1, 2, 3, 4, 5].map((at) => planner.getByLabel(`Heading ${at}`).inputValue()));
     expect(planned[2]).toBe(fourth);
     expect(planned).not.toContain(last);
+
+    // The popup closes at any click outside it: the edits are kept with the job, and it opens on them again.
+    const tabId = await browser.tabId(editor);
+    const options = await browser.openOptions();
+    await expect.poll(() => options.evaluate(async (key) => {
+      const job = (await (globalThis as any).chrome.storage.session.get(key))[key] as { outline?: { sections: Array<{ heading: string }> } } | undefined;
+      return job?.outline?.sections.map((section) => section.heading);
+    }, `job:${tabId}`)).toEqual(planned);
+    await options.close();
+    await planning.close();
+    const reopened = await browser.openPopup(editor);
+    const { page } = reopened;
+    expect(await Promise.all([1, 2, 3, 4, 5].map((at) => page.getByLabel(`Heading ${at}`).inputValue()))).toEqual(planned);
 
     // The third section stalls once, so the test sees what is in the editor mid-way, then is cut.
     let stalled = 0;
@@ -74,7 +87,7 @@ describe(`long posts from an outline on WordPress ${source}`, () => {
     const saved = await readSavedPost(site, (await blockEditorState(editor)).id);
     expect([...saved.content.matchAll(/<h[23][^>]*>(.*?)<\/h[23]>/g)].map((match) => match[1])).toEqual(planned);
     // The save took the focus, which closes the toolbar popup.
-    await popup.close();
+    await reopened.close();
   });
 
   it('a post from the history goes into a new post as one undo step', async () => {

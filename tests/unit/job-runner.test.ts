@@ -833,6 +833,20 @@ describe('a long post from an outline the blogger shapes', { timeout: JOB_BUDGET
     expect(server.requests.every(isSectionRequest)).toBe(true);
   });
 
+  it('keeps the blogger’s edits with an outline waiting to be written, and only then', async () => {
+    const jobs = runner(fakeTab());
+    const planned = await plan(jobs);
+    const edited = { ...planned, title: 'My own title', sections: planned.sections.slice(0, 2) };
+    await jobs.keepOutline(TAB, edited);
+    expect((await loadJob(TAB))!.outline).toEqual(edited);
+    await jobs.start(TAB, outlined(edited));
+    await settled();
+    await jobs.keepOutline(TAB, planned);
+    expect((await loadJob(TAB))!.phase).toBe('done');
+    // A job being written or done is not an outline to edit any more.
+    expect((await loadJob(TAB))!.outline).toBeUndefined();
+  });
+
   it('Write it all at once drops the outline and writes one answer', async () => {
     server.enqueue({ kind: 'post', post: makePost({ words: 300 }) });
     const jobs = runner(fakeTab());
