@@ -25,6 +25,7 @@ export function detectEditor(win: EditorWindow): EditorAdapter | null {
       elementorCommon: () => win.elementorCommon,
       rest: restFromPage(win),
       postId: Number(new URLSearchParams(win.location.search).get('post')),
+      editorWindow: win,
     });
   }
   if (detectBlockEditor(win.wp, win.document)) {

@@ -1,7 +1,7 @@
 /**
  * Elementor: title and excerpt through the document's page settings, the body as native widgets
- * (one container per H2 section, Heading widgets, Text Editor widgets for the prose between),
- * all inside one entry of Elementor's own history. Tags and categories over the REST API.
+ * in one container (Heading widgets, Text Editor widgets for the prose between), all inside one
+ * entry of Elementor's own history. Tags and categories over the REST API.
  */
 import { blockToHtml, type BodyBlock } from '../content/body';
 import { align } from '../content/diff';
@@ -44,6 +44,8 @@ export interface ElementorDeps {
   elementorCommon(): ElementorCommonLike | undefined;
   rest: RestRequest;
   postId: number;
+  /** The editor's window, where Elementor announces the end of every command. */
+  editorWindow: EventTarget;
 }
 
 /** Terms and slug are the saved post's (REST), null when the site would not say. */
@@ -63,6 +65,7 @@ export interface ElementModel {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const LIFECYCLE_EVENTS = ['elementor/editor/element-rendered', 'elementor/editor/element-destroyed'];
+const COMMAND_END = 'elementor/commands/run/after';
 
 function uniqueId(): string {
   return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0').slice(0, 7);
@@ -72,21 +75,8 @@ function widget(widgetType: string, settings: Record<string, unknown>): ElementM
   return { id: uniqueId(), elType: 'widget', widgetType, settings, elements: [] };
 }
 
-/**
- * The body as Elementor elements: a section per H2 (what comes before the first H2 gets its
- * own), a Heading widget per heading, one Text Editor widget per run of other blocks.
- */
-function bodySections(body: BodyBlock[]): BodyBlock[][] {
-  const sections: BodyBlock[][] = [];
-  for (const block of body) {
-    if ((block.type === 'heading' && block.level <= 2) || sections.length === 0) sections.push([]);
-    sections.at(-1)!.push(block);
-  }
-  return sections;
-}
-
-/** A section's widgets: a Heading widget per heading, one Text Editor widget per run of other blocks. */
-function sectionWidgets(blocks: BodyBlock[]): ElementModel[] {
+/** The body's widgets: a Heading widget per heading, one Text Editor widget per run of other blocks. */
+function bodyWidgets(blocks: BodyBlock[]): ElementModel[] {
   const widgets: ElementModel[] = [];
   let prose: string[] = [];
   const flush = () => {
@@ -115,8 +105,13 @@ function sectionElement(widgets: ElementModel[], useContainers: boolean): Elemen
   return { id: uniqueId(), elType: 'section', settings: {}, elements: [column] };
 }
 
+/**
+ * The body as Elementor elements: one container for all its widgets. Elementor's own creation of
+ * a container runs 50-130 ms (it copies the container's whole control config seven times), so a
+ * container per section would cost the blogger a stutter per section while the post streams in.
+ */
 export function bodyToElements(body: BodyBlock[], useContainers: boolean): ElementModel[] {
-  return bodySections(body).map((blocks) => sectionElement(sectionWidgets(blocks), useContainers));
+  return [sectionElement(bodyWidgets(body), useContainers)];
 }
 
 /** The widgets a rewrite writes text into, and the setting that holds it. */
@@ -208,97 +203,111 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   }
 
   /** Commands Elementor's history does not record: a preview, and the way back from it. */
-  function outsideHistory(work: () => void) {
+  function outsideHistory<T>(work: () => T): T {
     const history = deps.elementor()?.documents.getCurrent()?.history;
     history?.setActive(false);
     try {
-      work();
+      return work();
     } finally {
       history?.setActive(true);
     }
   }
 
   /**
-   * While a post streams in: the sections shown and their widgets, so an update touches only what
-   * changed: the growing Text Editor widget gets its new text, new widgets and sections are added.
+   * While a post streams in: its container and the widgets shown, so an update touches only what
+   * changed: the growing Text Editor widget gets its new text, new widgets are added.
    */
-  let shownSections: Array<{ element: ElementorContainer; widgets: Array<{ key: string; element: ElementorContainer }> }> = [];
+  let shown: { element: ElementorContainer; widgets: Array<{ key: string; element: ElementorContainer }> } | undefined;
   let previewing = false;
+  /** Whether a streamed command runs now: its announcements are held (see holdAnnouncements). */
+  let streaming = false;
   /** Whether the page had unsaved changes before the preview: Elementor autosaves only a changed page. */
   let changedBefore: boolean | undefined;
 
   /**
-   * Elementor 3 announces each element it renders to the whole preview, where every container
-   * answers by working out all its settings again (for its grid outline): 2 ms per container for
-   * each update, over 100 ms once a long post is in. While a post streams in, the announcements
-   * of the streamed elements (flex containers, no outline to draw) go no further than this
-   * listener, which runs first: it is added before their containers' own.
+   * Elementor announces what it did, and its listeners redo page-wide work for each announcement:
+   * Elementor 3's containers work out all their settings again for each element rendered (2 ms a
+   * container), Elementor 4's panels go through the whole page at the end of every command (4 ms a
+   * container, a third of a widget's creation). While a post streams in, the announcements of
+   * the streamed elements and commands go no further than these listeners, which run first; at
+   * the end each streamed command's last one goes out once, and the page's listeners catch up.
    */
-  let releaseLifecycleEvents: (() => void) | undefined;
-  function holdLifecycleEvents() {
+  let releaseAnnouncements: (() => void) | undefined;
+  function holdAnnouncements() {
     const preview = deps.elementor()?.$preview?.[0]?.contentWindow;
-    if (releaseLifecycleEvents || !preview) return;
-    const streamed = (container: ElementorContainer | undefined): boolean => Boolean(container && (shownSections.some((shown) => shown.element.id === container.id) || streamed(container.parent)));
+    if (releaseAnnouncements || !preview) return;
+    const isStreamed = (container: ElementorContainer | undefined): boolean => Boolean(container && (container.id === shown?.element.id || isStreamed(container.parent)));
     const hold = (event: Event) => {
-      if (streamed((event as ElementLifecycleEvent).detail?.elementView?.getContainer?.())) event.stopImmediatePropagation();
+      if (isStreamed((event as ElementLifecycleEvent).detail?.elementView?.getContainer?.())) event.stopImmediatePropagation();
+    };
+    const held = new Map<string, unknown>();
+    const holdCommandEnd = (event: Event) => {
+      const detail = (event as CustomEvent<{ command?: string }>).detail;
+      if (!streaming || !detail?.command) return;
+      held.set(detail.command, detail);
+      event.stopImmediatePropagation();
     };
     for (const name of LIFECYCLE_EVENTS) preview.addEventListener(name, hold, true);
-    releaseLifecycleEvents = () => {
+    deps.editorWindow.addEventListener(COMMAND_END, holdCommandEnd, true);
+    releaseAnnouncements = () => {
       for (const name of LIFECYCLE_EVENTS) preview.removeEventListener(name, hold, true);
-      releaseLifecycleEvents = undefined;
+      deps.editorWindow.removeEventListener(COMMAND_END, holdCommandEnd, true);
+      releaseAnnouncements = undefined;
+      for (const detail of held.values()) deps.editorWindow.dispatchEvent(new CustomEvent(COMMAND_END, { detail }));
     };
   }
 
-  /** Where a section's widgets go: the container itself, or a classic section's only column. */
-  const widgetParent = (section: ElementorContainer) => (section.model.get('elType') === 'section' ? section.children[0]! : section);
-
-  function createWidgets(parent: ElementorContainer, models: ElementModel[]) {
-    const { commands } = editor();
-    return models.map((model) => ({ key: widgetKey(model), element: commands.run('document/elements/create', { container: parent, model, options: { edit: false } }) as ElementorContainer }));
+  /** A command of the stream: outside the history, its announcement held. */
+  function streamed<T>(work: () => T): T {
+    streaming = true;
+    try {
+      return outsideHistory(work);
+    } finally {
+      streaming = false;
+    }
   }
 
-  /** Brings one shown section to its widgets: keeps the same ones, updates a growing text, adds the rest. */
-  function updateSection(shown: (typeof shownSections)[number], widgets: ElementModel[]) {
+  /** Where the widgets go: the container itself, or a classic section's only column. */
+  const widgetParent = (section: ElementorContainer) => (section.model.get('elType') === 'section' ? section.children[0]! : section);
+
+  /**
+   * Brings the page's streamed widgets to the body's, outside the history: a growing text gets its
+   * new text in place, and each new widget goes in a task of its own, so that no task runs long
+   * however long the post (Elementor renders each widget it creates). Says whether the preview
+   * is still on.
+   */
+  async function showBody(body: BodyBlock[], bodyMode: Fill['bodyMode']): Promise<boolean> {
     const { commands } = editor();
+    holdAnnouncements();
+    if (!shown) {
+      // Each in a task of its own, apart from the title's: Elementor's emptying of the page and
+      // its creation of a container run 50-130 ms each.
+      previewing = true;
+      await nextTask();
+      if (!previewing) return false;
+      if (bodyMode !== 'append') streamed(() => commands.run('document/elements/empty', { force: true }));
+      await nextTask();
+      if (!previewing) return false;
+      shown = { element: streamed(() => createElements([sectionElement([], useContainers()) as unknown as Record<string, unknown>])[0]!), widgets: [] };
+    }
+    const section = shown;
+    const widgets = bodyWidgets(body);
     let same = 0;
-    while (same < shown.widgets.length && shown.widgets[same]!.key === widgetKey(widgets[same]!)) same++;
-    const growing = shown.widgets[same];
-    if (growing && same === shown.widgets.length - 1 && widgets[same]?.widgetType === 'text-editor' && growing.element.model.get('widgetType') === 'text-editor') {
-      // The internal command: the growing text is no edit of the blogger's to record or announce.
-      commands.internal('document/elements/set-settings', { container: growing.element, settings: widgets[same]!.settings, options: { external: true } });
+    while (same < section.widgets.length && section.widgets[same]!.key === widgetKey(widgets[same]!)) same++;
+    const growing = section.widgets[same];
+    if (growing && same === section.widgets.length - 1 && widgets[same]?.widgetType === 'text-editor' && growing.element.model.get('widgetType') === 'text-editor') {
+      // The internal command: the growing text is no edit of the blogger's to record.
+      streamed(() => commands.internal('document/elements/set-settings', { container: growing.element, settings: widgets[same]!.settings, options: { external: true } }));
       growing.key = widgetKey(widgets[same]!);
       same++;
     }
-    for (const stale of shown.widgets.splice(same).reverse()) commands.run('document/elements/delete', { container: stale.element });
-    shown.widgets.push(...createWidgets(widgetParent(shown.element), widgets.slice(same)));
-  }
-
-  /**
-   * Brings the page's sections to the body's, outside the history: one section's work per task,
-   * so that no task runs long however long the post (Elementor renders each widget it creates).
-   * Says whether the preview is still on.
-   */
-  async function showBody(body: BodyBlock[], bodyMode: Fill['bodyMode']): Promise<boolean> {
-    if (!previewing && bodyMode !== 'append') outsideHistory(() => editor().commands.run('document/elements/empty', { force: true }));
-    previewing = true;
-    holdLifecycleEvents();
-    const sections = bodySections(body).map(sectionWidgets);
-    for (const stale of shownSections.splice(sections.length).reverse()) outsideHistory(() => editor().commands.run('document/elements/delete', { container: stale.element }));
-    for (let index = 0; index < sections.length; index++) {
-      const shown = shownSections[index];
-      if (shown && shown.widgets.length === sections[index]!.length && shown.widgets.every((entry, at) => entry.key === widgetKey(sections[index]![at]!))) continue;
-      if (index > 0) await nextTask();
+    for (const stale of section.widgets.splice(same).reverse()) streamed(() => commands.run('document/elements/delete', { container: stale.element }));
+    for (const model of widgets.slice(same)) {
+      await nextTask();
       if (!previewing) return false;
-      outsideHistory(() => {
-        if (shown) return updateSection(shown, sections[index]!);
-        // A new section comes with all its widgets in one command: Elementor 4 serializes the
-        // whole page after every element created, so each command costs more as the page grows.
-        const widgets = sections[index]!;
-        // Keyed before the command: Elementor writes the widget type into the settings it is given.
-        const keys = widgets.map(widgetKey);
-        const section = createElements([sectionElement(widgets, useContainers()) as unknown as Record<string, unknown>])[0]!;
-        shownSections.push({ element: section, widgets: widgetParent(section).children.map((element, at) => ({ key: keys[at]!, element })) });
-      });
+      // Keyed before the command: Elementor writes the widget type into the settings it is given.
+      const key = widgetKey(model);
+      section.widgets.push({ key, element: streamed(() => commands.run('document/elements/create', { container: widgetParent(section.element), model, options: { edit: false } }) as ElementorContainer) });
     }
     return previewing;
   }
@@ -330,16 +339,20 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
   /**
    * A change made outside the history, then recorded as one entry whose undo and redo put either
    * version of the page back. (Elementor's settings command records its change later, in an entry
-   * of its own, so it is not used inside one.)
+   * of its own, so it is not used inside one.) The page after the change is read when the entry
+   * is undone, the page then being just that: reading a long post's elements takes 70 ms.
    */
   function asOneHistoryEntry(before: Snapshot, withBody: boolean, change: () => void) {
     const { container, commands } = editor();
     outsideHistory(change);
-    const after: Snapshot = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', featured: featuredImageOf(container), elements: pageElements(container) };
+    let after: Snapshot | undefined;
     inOneHistoryStep('PressPilot', () => commands.internal('document/history/log-sub-item', {
       container,
       type: 'change',
-      restore: (_item: unknown, isRedo: boolean) => putBack(isRedo ? after : before, withBody),
+      restore: (_item: unknown, isRedo: boolean) => {
+        if (!isRedo) after = { ...before, title: container.settings.get('post_title') ?? '', excerpt: container.settings.get('post_excerpt') ?? '', featured: featuredImageOf(container), elements: pageElements(container) };
+        putBack(isRedo && after ? after : before, withBody);
+      },
     }));
     markChanged(true);
   }
@@ -361,7 +374,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     // A text widget the rewrite kept whole (a <pre>, a form in a Text Editor) lines up with its kept block and stays.
     const keptHtml = new Set(body.flatMap((block) => (block.type === 'kept' ? [sameMarkup(block.html)] : [])));
     const typeOf = (widget: ElementorContainer) => (keptHtml.has(sameMarkup(containerToHtml(widget))) ? 'kept' : widget.model.get('widgetType') as string);
-    const fresh = bodySections(body).flatMap(sectionWidgets).filter((model) => model.widgetType! in TEXT_SETTING || model.widgetType === 'html');
+    const fresh = bodyWidgets(body).filter((model) => model.widgetType! in TEXT_SETTING || model.widgetType === 'html');
     const freshType = (model: ElementModel) => (model.widgetType === 'html' ? 'kept' : model.widgetType!);
     let previous: ElementorContainer | undefined;
     for (const [oldIndex, freshIndex] of align(old.map(typeOf), fresh.map(freshType), (left, right) => left === right)) {
@@ -495,17 +508,15 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const { container } = editor();
       const settings = Object.fromEntries(Object.entries(pageSettings(fill)).filter(([key, value]) => container.settings.get(key) !== value));
       if (Object.keys(settings).length) outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
-      // A heading waits for the block after it, to go in with that block's widget in one task
-      // (for a new section, one command): Elementor 4 works through the whole page after each.
-      if (fill.body) await showBody(fill.body.at(-1)?.type === 'heading' ? fill.body.slice(0, -1) : fill.body, fill.bodyMode);
+      if (fill.body) await showBody(fill.body, fill.bodyMode);
       // Nothing half-written is autosaved: Elementor's autosave skips a page with no changes.
-      if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) markChanged(false);
+      if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) streamed(() => markChanged(false));
     },
     async discardPreview(snapshot) {
       previewing = false;
-      shownSections = [];
+      shown = undefined;
       outsideHistory(() => putBack(readOwnSnapshot(snapshot)));
-      releaseLifecycleEvents?.();
+      releaseAnnouncements?.();
       markChanged(changedBefore ?? false);
       changedBefore = undefined;
     },
@@ -514,9 +525,9 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const report = await setTerms(fill, readOwnSnapshot(snapshot));
       // Without building the page again: it is all there already.
       asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill, extra));
-      releaseLifecycleEvents?.();
+      releaseAnnouncements?.();
       previewing = false;
-      shownSections = [];
+      shown = undefined;
       changedBefore = undefined;
       return report;
     },

@@ -52,6 +52,32 @@ export class StandInContainer {
   }
 }
 
+type Listener = (event: Event) => void;
+/**
+ * A window's listeners in the order Chrome calls them for an event dispatched on the window
+ * itself: the capturing ones first, then the others, each in the order they were added.
+ */
+class StandInWindow {
+  private listeners: Array<{ type: string; listener: Listener; capture: boolean }> = [];
+  addEventListener(type: string, listener: Listener, options?: boolean | { capture?: boolean }) {
+    this.listeners.push({ type, listener, capture: typeof options === 'boolean' ? options : Boolean(options?.capture) });
+  }
+  removeEventListener(type: string, listener: Listener, options?: boolean | { capture?: boolean }) {
+    const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+    this.listeners = this.listeners.filter((entry) => !(entry.type === type && entry.listener === listener && entry.capture === capture));
+  }
+  dispatchEvent(event: Event): boolean {
+    let stopped = false;
+    event.stopImmediatePropagation = () => { stopped = true; };
+    const inOrder = [...this.listeners.filter((entry) => entry.capture), ...this.listeners.filter((entry) => !entry.capture)];
+    for (const entry of inOrder) {
+      if (stopped) break;
+      if (entry.type === event.type) entry.listener(event);
+    }
+    return true;
+  }
+}
+
 export function createElementorStandIn(options: { containers?: boolean; attached?: boolean; loaded?: boolean; controlsLoaded?: boolean; postTitle?: string; postExcerpt?: string } = {}) {
   const calls: Call[] = [];
   let nextHistory = 1;
@@ -62,6 +88,12 @@ export function createElementorStandIn(options: { containers?: boolean; attached
   let isChanged = false;
   /** The preview frame's window, where Elementor announces each element it renders. */
   const previewWindow = new EventTarget();
+  /** The editor's window, where Elementor announces the end of every command. */
+  const editorWindow = new StandInWindow();
+  const announceEnd = <T>(command: string, args: Record<string, unknown>, result: T): T => {
+    editorWindow.dispatchEvent(new CustomEvent('elementor/commands/run/after', { detail: { command, args } }));
+    return result;
+  };
   const documentContainer = new StandInContainer('document', 'document', undefined, { post_title: options.postTitle ?? 'Old title', post_excerpt: options.postExcerpt ?? '' }, options.attached ?? true);
 
   function build(model: ElementModel | Record<string, any>, parentType: string): StandInContainer {
@@ -80,6 +112,12 @@ export function createElementorStandIn(options: { containers?: boolean; attached
     // The panel turns ready once the widgets' full controls have arrived.
     components: { get: (name: string) => (name === 'panel' ? { stateReadyOnce: options.controlsLoaded ?? true } : undefined) },
     run(command: string, args: Record<string, any> = {}) {
+      return announceEnd(command, args, this.runCommand(command, args));
+    },
+    internal(command: string, args: Record<string, any> = {}) {
+      return announceEnd(command, args, this.runInternal(command, args));
+    },
+    runCommand(command: string, args: Record<string, any>) {
       calls.push({ kind: 'run', command, args });
       switch (command) {
         case 'document/elements/settings':
@@ -110,7 +148,7 @@ export function createElementorStandIn(options: { containers?: boolean; attached
           throw new Error(`The stand-in does not know ${command}`);
       }
     },
-    internal(command: string, args: Record<string, any> = {}) {
+    runInternal(command: string, args: Record<string, any>) {
       calls.push({ kind: 'internal', command, args });
       if (command === 'document/history/start-log') {
         const id = nextHistory++;
@@ -158,7 +196,7 @@ export function createElementorStandIn(options: { containers?: boolean; attached
   /** Elementor's announcement of an element rendered, to the listeners on the preview's window. */
   const announceRendered = (container: StandInContainer) => previewWindow.dispatchEvent(new CustomEvent('elementor/editor/element-rendered', { detail: { elementView: container.view } }));
   return {
-    $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer, previewWindow, announceRendered,
+    $e, elementor, elementorCommon, calls, history, openLogs, document: documentContainer, previewWindow, editorWindow, announceRendered,
     isHistoryActive: () => historyActive,
     undo: () => replayLast(false),
     redo: () => replayLast(true),

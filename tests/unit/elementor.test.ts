@@ -47,6 +47,7 @@ function setUp(options: Parameters<typeof createElementorStandIn>[0] = {}, restO
     elementorCommon: () => standIn.elementorCommon,
     rest: site.rest,
     postId: 42,
+    editorWindow: standIn.editorWindow,
   });
   return { standIn, site, adapter };
 }
@@ -86,7 +87,7 @@ describe('Elementor adapter', () => {
     expect(site.post.slug).toBe('old-address');
   });
 
-  it('replace: one history step holding the page settings, an empty with force, and one create per section', async () => {
+  it('replace: one history step holding the page settings, an empty with force, and one create for the body', async () => {
     const { standIn, adapter } = setUp();
     await adapter.apply(fill());
     const sequence = standIn.calls.map((call) => `${call.kind} ${call.command}`);
@@ -95,32 +96,26 @@ describe('Elementor adapter', () => {
       'run document/elements/settings',
       'run document/elements/empty',
       'run document/elements/create',
-      'run document/elements/create',
-      'run document/elements/create',
       'internal document/history/end-log',
     ]);
     expect(standIn.calls[1]!.args).toMatchObject({ settings: { post_title: 'New title', post_excerpt: 'New description' }, options: { external: true } });
     expect(standIn.calls[1]!.args.container).toBe(standIn.document);
     expect(standIn.calls[2]!.args).toEqual({ force: true });
-    expect(standIn.calls.slice(3, 6).every((call) => call.args.container === standIn.document)).toBe(true);
+    expect(standIn.calls[3]!.args.container).toBe(standIn.document);
     expect(standIn.openLogs).toEqual([]);
     expect(standIn.history).toHaveLength(1);
   });
 
-  it('builds one container per H2 with Heading and Text Editor widgets, code and tables intact', async () => {
+  it('builds one container of Heading and Text Editor widgets, a Text Editor per run of prose, code and tables intact', async () => {
     const { standIn, adapter } = setUp();
     await adapter.apply(fill());
     const tree = standIn.elementor.elements.toJSON() as any[];
-    expect(tree.map((element) => element.elType)).toEqual(['container', 'container', 'container']);
-    expect(tree.map(widgetsOf)).toEqual([
-      ['text-editor'],
-      ['heading', 'text-editor', 'heading', 'text-editor'],
-      ['heading', 'text-editor'],
-    ]);
-    const second = tree[1].elements;
-    expect(second[0].settings).toEqual({ title: 'First', header_size: 'h2' });
-    expect(second[2].settings).toEqual({ title: 'Detail', header_size: 'h3' });
-    expect(second[3].settings.editor).toBe('<pre class="language-python"><code class="language-python">print(&quot;&lt;hi&gt;&quot;)</code></pre>\n<table><tbody><tr><td>a</td></tr></tbody></table>');
+    expect(tree.map((element) => element.elType)).toEqual(['container']);
+    expect(tree.map(widgetsOf)).toEqual([['text-editor', 'heading', 'text-editor', 'heading', 'text-editor', 'heading', 'text-editor']]);
+    const widgets = tree[0].elements;
+    expect(widgets[1].settings).toEqual({ title: 'First', header_size: 'h2' });
+    expect(widgets[3].settings).toEqual({ title: 'Detail', header_size: 'h3' });
+    expect(widgets[4].settings.editor).toBe('<pre class="language-python"><code class="language-python">print(&quot;&lt;hi&gt;&quot;)</code></pre>\n<table><tbody><tr><td>a</td></tr></tbody></table>');
     expect(standIn.document.settings.get('post_title')).toBe('New title');
     expect(standIn.document.settings.get('post_excerpt')).toBe('New description');
   });
@@ -129,9 +124,9 @@ describe('Elementor adapter', () => {
     const { standIn, adapter } = setUp({ containers: false });
     await adapter.apply(fill({ tags: undefined, categories: undefined }));
     const tree = standIn.elementor.elements.toJSON() as any[];
-    expect(tree.map((element) => element.elType)).toEqual(['section', 'section', 'section']);
-    expect(tree.every((section) => section.elements.length === 1 && section.elements[0].elType === 'column' && section.elements[0].settings._column_size === 100)).toBe(true);
-    expect(tree.map(widgetsOf)[2]).toEqual(['heading', 'text-editor']);
+    expect(tree.map((element) => element.elType)).toEqual(['section']);
+    expect(tree[0].elements.length === 1 && tree[0].elements[0].elType === 'column' && tree[0].elements[0].settings._column_size === 100).toBe(true);
+    expect(widgetsOf(tree[0]).slice(-2)).toEqual(['heading', 'text-editor']);
   });
 
   it('append keeps the existing elements and sends no empty', async () => {
@@ -142,7 +137,7 @@ describe('Elementor adapter', () => {
     expect(standIn.calls.map((call) => call.command)).not.toContain('document/elements/empty');
     expect(standIn.calls.map((call) => call.command)).not.toContain('document/elements/settings');
     expect(standIn.document.children.map((child) => child.id)[0]).toBe('old1');
-    expect(standIn.document.children).toHaveLength(4);
+    expect(standIn.document.children).toHaveLength(2);
   });
 
   it('is not ready before Elementor has loaded and attached its document and has the widgets\' controls', () => {
@@ -173,7 +168,7 @@ describe('Elementor adapter', () => {
     const report = await adapter.apply(fill());
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toMatch(/REST API refused.*403.*tags and categories were not set/);
-    expect(standIn.document.children).toHaveLength(3);
+    expect(widgetsOf(standIn.elementor.elements.toJSON()[0])).toHaveLength(7);
   });
 
   it('undo puts back the exact element tree, title, excerpt and terms', async () => {
@@ -213,7 +208,7 @@ describe('Elementor adapter', () => {
   });
 
   it('refuses to apply when Elementor is not loaded, leaving nothing half-done', async () => {
-    const adapter = createElementorAdapter({ elementor: () => undefined, $e: () => undefined, elementorCommon: () => undefined, rest: fakeRest().rest, postId: 42 });
+    const adapter = createElementorAdapter({ elementor: () => undefined, $e: () => undefined, elementorCommon: () => undefined, rest: fakeRest().rest, postId: 42, editorWindow: new EventTarget() });
     await expect(adapter.apply(fill({ tags: undefined, categories: undefined }))).rejects.toThrow(/not loaded/);
   });
 });
@@ -229,28 +224,46 @@ describe('Elementor preview while a post streams in', () => {
   };
   const creates = (standIn: ReturnType<typeof setUp>['standIn']) => standIn.calls.filter((call) => call.command === 'document/elements/create').length;
 
-  it('creates each widget once and grows the last text in place, outside the history and unsaved', async () => {
+  it('creates the container once and each widget once, growing the last text in place, outside the history and unsaved', async () => {
     const { standIn, adapter } = setUp();
     await stream(adapter);
-    // Each section comes once its first paragraph is written, Heading and Text Editor in one
-    // command, and is never created again: the text grows in place.
-    expect(creates(standIn)).toBe(6);
+    // One container, then each widget as it is written, never created again: the text grows in place.
+    expect(creates(standIn)).toBe(1 + 12);
     expect(standIn.calls.filter((call) => call.command === 'document/elements/delete')).toHaveLength(0);
     expect(standIn.history).toHaveLength(0);
     expect(standIn.elementor.documents.getCurrent().editor.isChanged).toBe(false);
     const tree = standIn.elementor.elements.toJSON() as any[];
-    expect(tree.map(widgetsOf)).toEqual(Array.from({ length: 6 }, () => ['heading', 'text-editor']));
-    expect(tree[5].elements[1].settings.editor).toBe(Array.from({ length: 5 }, (_, paragraph) => `<p>Paragraph 5.${paragraph}.</p>`).join('\n'));
+    expect(tree.map(widgetsOf)).toEqual([Array.from({ length: 6 }, () => ['heading', 'text-editor']).flat()]);
+    expect(tree[0].elements[11].settings.editor).toBe(Array.from({ length: 5 }, (_, paragraph) => `<p>Paragraph 5.${paragraph}.</p>`).join('\n'));
   });
 
-  it('shows a heading with the block after it, and the last one at the commit', async () => {
+  it('creates one widget per task, so that no task holds more than one of Elementor\'s renders', async () => {
     const { standIn, adapter } = setUp();
+    const perTask: number[] = [];
+    let count = 0;
+    const timer = setInterval(() => { perTask.push(creates(standIn) - count); count = creates(standIn); }, 0);
+    await adapter.preview(fill({ body: long.slice(0, 12), tags: undefined, categories: undefined }));
+    clearInterval(timer);
+    expect(creates(standIn)).toBe(1 + 4);
+    expect(Math.max(...perTask)).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the end of each streamed command from the page\'s listeners, and announces each kind once at the commit', async () => {
+    const { standIn, adapter } = setUp();
+    const heard: string[] = [];
+    standIn.editorWindow.addEventListener('elementor/commands/run/after', (event) => heard.push((event as CustomEvent).detail.command));
     const snapshot = await adapter.snapshot();
-    const upToHeading = fill({ body: long.slice(0, 7), tags: undefined, categories: undefined });
-    await adapter.preview(upToHeading);
-    expect(standIn.document.children).toHaveLength(1);
-    await adapter.commitPreview(snapshot, upToHeading);
-    expect((standIn.elementor.elements.toJSON() as any[]).map(widgetsOf)).toEqual([['heading', 'text-editor'], ['heading']]);
+    await stream(adapter);
+    // The title's settings and the unsaved mark are the blogger's to see at once.
+    expect(heard.filter((command) => command.startsWith('document/elements/') && command !== 'document/elements/settings')).toEqual([]);
+    heard.length = 0;
+    await adapter.commitPreview(snapshot, fill({ body: long, tags: undefined, categories: undefined }));
+    expect(heard.filter((command) => command === 'document/elements/create')).toHaveLength(1);
+    expect(heard.filter((command) => command === 'document/elements/set-settings')).toHaveLength(1);
+    // The stream over, a command of the blogger's is heard as ever.
+    heard.length = 0;
+    standIn.$e.run('document/elements/create', { container: standIn.document, model: { id: 'own1', elType: 'container', settings: {}, elements: [] } });
+    expect(heard).toEqual(['document/elements/create']);
   });
 
   it('keeps Elementor\'s announcements of the streamed elements from the page\'s listeners until the commit', async () => {

@@ -23,11 +23,11 @@ function expectNothingRuns(post: GeneratedPost): void {
   const fill = postToFill(post, fields, freshPurify(), { bodyMode: 'replace', createMissingCategories: false });
   // Classic editor and block editor take this HTML; Elementor takes its widgets' settings.
   expect(findScriptVectors(bodyToHtml(fill.body!))).toEqual([]);
-  const sections = bodyToElements(fill.body!, true);
-  for (const element of sections.flatMap((section) => section.elements)) {
+  const elements = bodyToElements(fill.body!, true);
+  for (const element of elements.flatMap((container) => container.elements)) {
     expect(findScriptVectors(String(element.settings.editor ?? element.settings.title ?? ''))).toEqual([]);
   }
-  expect(JSON.stringify(sections)).not.toMatch(/"html"|widgetType":"html/);
+  expect(JSON.stringify(elements)).not.toMatch(/"html"|widgetType":"html/);
   // Plain-text fields hold no markup at all (a cut-off `</` is only text, set as a value).
   for (const text of [fill.title!, fill.excerpt!, ...fill.tags!]) expect(text).not.toMatch(/<[a-z!/][^>]*>/i);
   expect(fill.body!.every((block) => ['heading', 'paragraph', 'list', 'quote', 'table', 'code', 'separator'].includes(block.type))).toBe(true);
