@@ -9,7 +9,8 @@
  *  3. HTML to Markdown time per fixture post (tests/fixtures/, and the seeds in ../shared/seeds/
  *     when that folder is there), and a rewrite prompt's size in o200k tokens for the HTML as-is
  *     versus the Markdown we send.
- * Flags: --skip-browser (parts 2-4 only), BENCH_SOURCE=debian,7.1.0 (both by default), BENCH_RUNS=5.
+ * Flags: --skip-browser (parts 2-4 only), BENCH_SOURCE=debian,7.1.0 (both by default), BENCH_RUNS=5,
+ * BENCH_EDITORS=block,outlined,classic,elementor (all by default).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -196,6 +197,8 @@ async function measureOutlined(suite: EditorSuite, run: number): Promise<Outline
 
 const line = (label: string, values: number[], unit = ' ms') => console.log(`   ${label.padEnd(52)} median ${median(values)}${unit}   (runs: ${values.join(', ')})`);
 
+const benchEditors = new Set((process.env.BENCH_EDITORS ?? 'block,outlined,classic,elementor').split(','));
+
 async function fillLatency(source: WordPressSource): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
   const { dir: elementorDir, skipNote } = elementorFor(source);
@@ -204,20 +207,24 @@ async function fillLatency(source: WordPressSource): Promise<void> {
   try {
     const post = makePost({ words: 3000 });
     console.log(`\n1. A ${countWords(post.body)}-word answer streamed into a new post in the block editor, WordPress ${suite.site.version} (${runs} runs)`);
-    const results: FillRun[] = [];
-    for (let run = 0; run < runs; run++) results.push(await measureFill(suite, post, run));
-    line('last byte → every field filled', results.map((result) => result.lastByteToFilled));
-    line('first complete block sent → shown in the editor', results.map((result) => result.firstBlockVisible));
-    line('longest main-thread task while it fills', results.map((result) => result.longestTask));
-    line('main-thread tasks over 50 ms while it fills', results.map((result) => result.longTasks), '');
-    const outlined: OutlinedRun[] = [];
-    for (let run = 0; run < Math.min(runs, 3); run++) outlined.push(await measureOutlined(suite, run));
-    console.log(`   outline first: ${outlined[0]!.sections} sections, ${outlined[0]!.words.toLocaleString('en')} words in the editor (${outlined.length} runs)`);
-    line('  extension time per section (last byte → next request)', outlined.flatMap((result) => result.perSection));
-    line('  last section\'s last byte → every field filled', outlined.map((result) => result.lastByteToFilled));
-    line('  longest main-thread task while it writes', outlined.map((result) => result.longestTask));
-    line('  main-thread tasks over 50 ms while it writes', outlined.map((result) => result.longTasks), '');
-    for (const kind of ['classic', 'elementor'] as const) {
+    if (benchEditors.has('block')) {
+      const results: FillRun[] = [];
+      for (let run = 0; run < runs; run++) results.push(await measureFill(suite, post, run));
+      line('last byte → every field filled', results.map((result) => result.lastByteToFilled));
+      line('first complete block sent → shown in the editor', results.map((result) => result.firstBlockVisible));
+      line('longest main-thread task while it fills', results.map((result) => result.longestTask));
+      line('main-thread tasks over 50 ms while it fills', results.map((result) => result.longTasks), '');
+    }
+    if (benchEditors.has('outlined')) {
+      const outlined: OutlinedRun[] = [];
+      for (let run = 0; run < Math.min(runs, 3); run++) outlined.push(await measureOutlined(suite, run));
+      console.log(`   outline first: ${outlined[0]!.sections} sections, ${outlined[0]!.words.toLocaleString('en')} words in the editor (${outlined.length} runs)`);
+      line('  extension time per section (last byte → next request)', outlined.flatMap((result) => result.perSection));
+      line('  last section\'s last byte → every field filled', outlined.map((result) => result.lastByteToFilled));
+      line('  longest main-thread task while it writes', outlined.map((result) => result.longestTask));
+      line('  main-thread tasks over 50 ms while it writes', outlined.map((result) => result.longTasks), '');
+    }
+    for (const kind of (['classic', 'elementor'] as const).filter((name) => benchEditors.has(name))) {
       if (kind === 'elementor' && !elementorDir) {
         console.log(`   Elementor: skipped${skipNote}`);
         continue;

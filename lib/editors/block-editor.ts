@@ -341,6 +341,9 @@ export function createBlockEditorAdapter(wp: WpLike, batch: BatchUpdates = (work
       // Terms prepared for a list the final post no longer has are not left behind.
       await deletePreparedTerms(preparedTerms, new Set([...(edits.tags as number[] | undefined) ?? [], ...(edits.categories as number[] | undefined) ?? []]));
       if (fill.body && !await showBlocks(fill.body, false)) throw new Error('The preview was ended while it was being written in.');
+      // The edit below in a task of its own: with the editor's render after it, it runs 40-60 ms.
+      await nextTask();
+      if (!previewing) throw new Error('The preview was ended while it was being written in.');
       // Back to the post as it was, outside the history, then the whole post as one undo step
       // from there, batched into one render. The blocks are the very list the editor shows, so
       // it re-renders none of them; the HTML is the blocks' own, made once per block.
