@@ -257,11 +257,18 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     };
   }
 
-  /** A command of the stream: outside the history, its announcement held. */
+  /** Nothing half-written is autosaved: Elementor's autosave skips a page with no changes. */
+  function keepUnchanged() {
+    if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) markChanged(false);
+  }
+
+  /** A command of the stream: outside the history, its announcement held, the page left unchanged. */
   function streamed<T>(work: () => T): T {
     streaming = true;
     try {
-      return outsideHistory(work);
+      const result = outsideHistory(work);
+      keepUnchanged();
+      return result;
     } finally {
       streaming = false;
     }
@@ -507,10 +514,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       // Only what changed: each settings command on the page makes Elementor redo its page-wide work.
       const { container } = editor();
       const settings = Object.fromEntries(Object.entries(pageSettings(fill)).filter(([key, value]) => container.settings.get(key) !== value));
-      if (Object.keys(settings).length) outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
+      if (Object.keys(settings).length) {
+        outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
+        keepUnchanged();
+      }
       if (fill.body) await showBody(fill.body, fill.bodyMode);
-      // Nothing half-written is autosaved: Elementor's autosave skips a page with no changes.
-      if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) streamed(() => markChanged(false));
     },
     async discardPreview(snapshot) {
       previewing = false;

@@ -119,6 +119,8 @@ export function createElementorStandIn(options: { containers?: boolean; attached
     },
     runCommand(command: string, args: Record<string, any>) {
       calls.push({ kind: 'run', command, args });
+      // Every change to the page marks it changed, as Elementor's own hook does.
+      if (command.startsWith('document/elements/')) isChanged = true;
       switch (command) {
         case 'document/elements/settings':
           if (!args.container) throw new Error('container is required');
