@@ -257,18 +257,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     };
   }
 
-  /** Nothing half-written is autosaved: Elementor's autosave skips a page with no changes. */
-  function keepUnchanged() {
-    if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) markChanged(false);
-  }
-
-  /** A command of the stream: outside the history, its announcement held, the page left unchanged. */
+  /** A command of the stream: outside the history, its announcement held. */
   function streamed<T>(work: () => T): T {
     streaming = true;
     try {
-      const result = outsideHistory(work);
-      keepUnchanged();
-      return result;
+      return outsideHistory(work);
     } finally {
       streaming = false;
     }
@@ -514,11 +507,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       // Only what changed: each settings command on the page makes Elementor redo its page-wide work.
       const { container } = editor();
       const settings = Object.fromEntries(Object.entries(pageSettings(fill)).filter(([key, value]) => container.settings.get(key) !== value));
-      if (Object.keys(settings).length) {
-        outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
-        keepUnchanged();
-      }
+      if (Object.keys(settings).length) outsideHistory(() => editor().commands.run('document/elements/settings', { container, settings, options: { external: true } }));
       if (fill.body) await showBody(fill.body, fill.bodyMode);
+      // Nothing half-written is autosaved: Elementor autosaves a minute after the last change, and
+      // skips a page with no changes. Once per update: Elementor 4 redraws its top bar each time.
+      if (deps.elementor()?.documents.getCurrent()?.editor?.isChanged !== false) streamed(() => markChanged(false));
     },
     async discardPreview(snapshot) {
       previewing = false;
