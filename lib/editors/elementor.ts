@@ -230,9 +230,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
    * container), Elementor 4's panels go through the whole page at the end of every command (4 ms a
    * container, a third of a widget's creation). While a post streams in, the announcements of
    * the streamed elements and commands go no further than these listeners, which run first; at
-   * the end each streamed command's last one goes out once, and the page's listeners catch up.
+   * the commit each streamed command's last one goes out once, and the page's listeners catch up.
+   * A discard sends none: its own commands announce the page put back, where the streamed
+   * elements no longer are.
    */
-  let releaseAnnouncements: (() => void) | undefined;
+  let releaseAnnouncements: ((announce: boolean) => void) | undefined;
   function holdAnnouncements() {
     const preview = deps.elementor()?.$preview?.[0]?.contentWindow;
     if (releaseAnnouncements || !preview) return;
@@ -249,11 +251,11 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     };
     for (const name of LIFECYCLE_EVENTS) preview.addEventListener(name, hold, true);
     deps.editorWindow.addEventListener(COMMAND_END, holdCommandEnd, true);
-    releaseAnnouncements = () => {
+    releaseAnnouncements = (announce) => {
       for (const name of LIFECYCLE_EVENTS) preview.removeEventListener(name, hold, true);
       deps.editorWindow.removeEventListener(COMMAND_END, holdCommandEnd, true);
       releaseAnnouncements = undefined;
-      for (const detail of held.values()) deps.editorWindow.dispatchEvent(new CustomEvent(COMMAND_END, { detail }));
+      if (announce) for (const detail of held.values()) deps.editorWindow.dispatchEvent(new CustomEvent(COMMAND_END, { detail }));
     };
   }
 
@@ -516,8 +518,8 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
     async discardPreview(snapshot) {
       previewing = false;
       shown = undefined;
+      releaseAnnouncements?.(false);
       outsideHistory(() => putBack(readOwnSnapshot(snapshot)));
-      releaseAnnouncements?.();
       markChanged(changedBefore ?? false);
       changedBefore = undefined;
     },
@@ -526,7 +528,7 @@ export function createElementorAdapter(deps: ElementorDeps): EditorAdapter {
       const report = await setTerms(fill, readOwnSnapshot(snapshot));
       // Without building the page again: it is all there already.
       asOneHistoryEntry(readOwnSnapshot(snapshot), Boolean(fill.body), () => setPageSettings(fill, extra));
-      releaseAnnouncements?.();
+      releaseAnnouncements?.(true);
       previewing = false;
       shown = undefined;
       changedBefore = undefined;

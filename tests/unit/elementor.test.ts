@@ -266,6 +266,21 @@ describe('Elementor preview while a post streams in', () => {
     expect(heard).toEqual(['document/elements/create']);
   });
 
+  it('after a discard, announces only the page put back, never the streamed elements that are gone', async () => {
+    const { standIn, adapter } = setUp();
+    standIn.$e.run('document/elements/create', { container: standIn.document, model: { id: 'old1', elType: 'container', settings: {}, elements: [] } });
+    const heard: unknown[] = [];
+    standIn.editorWindow.addEventListener('elementor/commands/run/after', (event) => heard.push((event as CustomEvent).detail.args));
+    const snapshot = await adapter.snapshot();
+    await stream(adapter);
+    heard.length = 0;
+    await adapter.discardPreview(snapshot);
+    expect(standIn.document.children.map((child) => child.id)).toEqual(['old1']);
+    // Every create heard is the put-back one: the old container, nothing streamed.
+    const created = heard.filter((args: any) => args?.model).map((args: any) => args.model.id);
+    expect(created).toEqual(['old1']);
+  });
+
   it('keeps Elementor\'s announcements of the streamed elements from the page\'s listeners until the commit', async () => {
     const { standIn, adapter } = setUp();
     const snapshot = await adapter.snapshot();
